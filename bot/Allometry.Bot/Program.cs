@@ -1,0 +1,2 @@
+// Composition root and CLI entry point; the commands are wired in Cli/.
+return 0;
