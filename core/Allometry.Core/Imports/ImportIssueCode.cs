@@ -11,6 +11,7 @@ public enum ImportIssueCode
     MissingSheet,
     UnknownSheet,
     EmptySheet,
+    NoDataRows,
     // Headers
     MissingColumn,
     UnknownColumn,
@@ -28,10 +29,12 @@ public enum ImportIssueCode
     InvalidLanguage,
     InvalidCurrency,
     InvalidMetaKey,
+    InvalidDateFormat,
     // Row integrity
     TotalMismatch,
     BalanceOutOfRange,
     NegativeAmount,
+    AmountNotPositive,
     DateOrder,
     // Cross-row and cross-sheet integrity
     DuplicateId,
