@@ -46,6 +46,10 @@ public enum ImportIssueCode
     AgingLayoutNotRecognized,
     AgingAsOfMissing,
     AgingTotalMismatch,
+    AgingAsOfDiffers,
+    // Combining batches (a workbook with aging exports)
+    AsOfMismatch,
+    AgingPayerAmbiguous,
     // Whole-import
     TooManyErrors,
 }

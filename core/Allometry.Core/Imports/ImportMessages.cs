@@ -48,7 +48,10 @@ public static class ImportMessages
         [ImportIssueCode.CurrencyMismatch] = ("currency {0} differs from the ledger currency {1}", "la devise {0} diffère de la devise du grand livre {1}"),
         [ImportIssueCode.AgingLayoutNotRecognized] = ("not a recognized aging export (QuickBooks Online, Zoho Books or Sage Accounting summary or detail): no known header row found", "rapport de classement chronologique non reconnu (sommaire ou détail QuickBooks Online, Zoho Books ou Sage Comptabilité) : aucune ligne d'en-tête connue"),
         [ImportIssueCode.AgingAsOfMissing] = ("the export does not say its as-of date; pass --as-of yyyy-MM-dd", "le rapport n'indique pas sa date de référence; utilisez --as-of aaaa-MM-jj"),
-        [ImportIssueCode.AgingTotalMismatch] = ("the row's buckets add up to {0}, not its total {1}", "les tranches de la ligne totalisent {0}, pas son total {1}"),
+        [ImportIssueCode.AgingTotalMismatch] = ("the amounts add up to {0}, not the total {1} printed here (the row's buckets, or the lines above for a total row)", "les montants totalisent {0}, pas le total {1} inscrit ici (les tranches de la ligne, ou les lignes précédentes pour une ligne de total)"),
+        [ImportIssueCode.AgingAsOfDiffers] = ("the export is as of {0}; the as-of date given ({1}) is not used for it", "le rapport est en date du {0}; la date de référence fournie ({1}) ne s'y applique pas"),
+        [ImportIssueCode.AsOfMismatch] = ("as-of date {0} differs from {1}, the as-of date of the combined ledger", "la date de référence {0} diffère de {1}, celle du grand livre combiné"),
+        [ImportIssueCode.AgingPayerAmbiguous] = ("customer '{0}' matches several payers ({1}); kept as a payer of its own", "le client « {0} » correspond à plusieurs payeurs ({1}); il est gardé comme payeur distinct"),
         [ImportIssueCode.TooManyErrors] = ("more than {0} errors: stopped listing them", "plus de {0} erreurs : la liste s'arrête ici"),
     };
 
