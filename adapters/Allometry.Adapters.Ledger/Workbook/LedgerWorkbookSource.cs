@@ -53,7 +53,10 @@ public sealed class LedgerWorkbookSource : ILedgerSource
             }
         }
 
-        var meta = plans.TryGetValue(LedgerSheets.Meta, out var metaPlan) ? MetaSheetReader.Read(metaPlan, options, issues) : null;
+        // A meta sheet without its key or value column has already been reported; reading it would only add noise.
+        var meta = plans.TryGetValue(LedgerSheets.Meta, out var metaPlan) && metaPlan.Columns.Has("key") && metaPlan.Columns.Has("value")
+            ? MetaSheetReader.Read(metaPlan, options, issues)
+            : null;
         if (issues.HasErrors || meta is null)
         {
             throw new LedgerImportException(issues.Issues);

@@ -6,7 +6,7 @@ using System.Text;
 /// A workbook folder in a temporary directory: a copy of a fixture or a minimal valid ledger,
 /// edited by one test to break one thing. Deleted on dispose.
 /// </summary>
-internal sealed class TempWorkbook : IDisposable
+public sealed class TempWorkbook : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("allometry-wb-").FullName;
 
