@@ -1,0 +1,62 @@
+namespace Allometry.Core.Sample;
+
+using Allometry.Core.Ledger;
+
+internal sealed partial class SampleDraft
+{
+    private readonly List<Func<LedgerIndex, PlantedCase>> _cases = [];
+
+    /// <summary>
+    /// Registers a planted case. Its amount is computed only once every row is final, from the
+    /// rows themselves, so later payments or holds on the same project cannot make it stale.
+    /// </summary>
+    public void Plant(string ruleId, PlantedSeverity severity, PlantedSubjectKind kind, string subjectId, string description,
+        IReadOnlyList<string> evidence, Func<LedgerIndex, decimal> amount, params string[] alsoMayTrigger) =>
+        _cases.Add(index => new PlantedCase
+        {
+            RuleId = ruleId,
+            SubjectKind = kind,
+            SubjectId = subjectId,
+            Severity = severity,
+            AmountAtRisk = SampleTax.Round(amount(index)),
+            Description = description,
+            Evidence = evidence,
+            AlsoMayTrigger = alsoMayTrigger,
+        });
+
+    public SampleLedger Finish(int seed)
+    {
+        var invoices = _invoices
+            .Select(i =>
+            {
+                var balance = Outstanding(i);
+                return i with { Balance = balance, Status = balance == 0m ? InvoiceStatus.Paid : InvoiceStatus.Open };
+            })
+            .ToList();
+        var ledger = new SampleLedger
+        {
+            Seed = seed,
+            Meta = Meta,
+            Payers = [.. _payerList],
+            EntityLinks = [.. EntityLinks],
+            Projects = [.. Projects],
+            Deliveries = [.. Deliveries],
+            Quotes = [.. Quotes],
+            Invoices = invoices,
+            Payments = [.. Payments],
+            PaymentApplications = [.. Applications],
+            Retainage = [.. _holds],
+            ServiceContracts = [.. Contracts],
+            Promises = [.. Promises],
+            BankTransactions = SampleBank.Statement(this),
+            PlantedCases = [],
+        };
+        var index = new LedgerIndex(ledger);
+        var cases = _cases.Select(build => build(index)).ToList();
+        foreach (var planted in cases.Where(c => c.AmountAtRisk <= 0m))
+        {
+            throw new InvalidOperationException($"Planted {planted.RuleId} on {planted.SubjectId} has no money at risk ({planted.AmountAtRisk}).");
+        }
+        return ledger.WithCases(cases);
+    }
+}
