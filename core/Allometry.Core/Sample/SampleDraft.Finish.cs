@@ -1,6 +1,7 @@
 namespace Allometry.Core.Sample;
 
 using Allometry.Core.Ledger;
+using Allometry.Core.Rules;
 
 internal sealed partial class SampleDraft
 {
@@ -10,7 +11,7 @@ internal sealed partial class SampleDraft
     /// Registers a planted case. Its amount is computed only once every row is final, from the
     /// rows themselves, so later payments or holds on the same project cannot make it stale.
     /// </summary>
-    public void Plant(string ruleId, PlantedSeverity severity, PlantedSubjectKind kind, string subjectId, string description,
+    public void Plant(string ruleId, Severity severity, SubjectKind kind, string subjectId, string description,
         IReadOnlyList<string> evidence, Func<LedgerIndex, decimal> amount, params string[] alsoMayTrigger) =>
         _cases.Add(index => new PlantedCase
         {

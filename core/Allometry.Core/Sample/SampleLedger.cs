@@ -34,6 +34,18 @@ public sealed class SampleLedger
     /// <summary>The exceptions a correct engine must find, at least one per rule of domain.md §4.</summary>
     public required IReadOnlyList<PlantedCase> PlantedCases { get; init; }
 
+    /// <summary>
+    /// The credit limit of each linked group, by its root payer id: the root's own credit limit
+    /// (members carry none). What a tenant would configure as group limits for this operator.
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal> GroupCreditLimits =>
+        EntityLinks.Where(l => l.Kind == EntityLinkKind.Parent)
+            .Select(l => l.FromPayerId)
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => Payers.Single(p => p.PayerId == id))
+            .Where(p => p.CreditLimit is not null)
+            .ToDictionary(p => p.PayerId, p => p.CreditLimit!.Value, StringComparer.Ordinal);
+
     /// <summary>The ledger as an import batch with every sheet present; records carry <see cref="RowRef.None"/>.</summary>
     public LedgerBatch ToBatch() => new()
     {

@@ -2,6 +2,7 @@ namespace Allometry.Core.Sample;
 
 using Allometry.Core.Ledger;
 using Allometry.Core.Localization;
+using Allometry.Core.Rules;
 using Allometry.Core.Sample.Planting;
 using R = PayerRoles;
 
@@ -87,9 +88,9 @@ public static class SampleOperatorGenerator
             (p[R.GroupAOntario], Province.ON, "Ottawa"),
             (p[R.GroupAMauricie], Province.QC, "Trois-Rivières"),
         ]);
-        QuoteAndRenewalCases.Renewal(d, p[R.RenewalMedium], 45, PlantedSeverity.Medium);
-        QuoteAndRenewalCases.Renewal(d, p[R.RenewalHigh], 20, PlantedSeverity.High);
-        QuoteAndRenewalCases.Renewal(d, p[R.RenewalCritical], -15, PlantedSeverity.Critical);
+        QuoteAndRenewalCases.Renewal(d, p[R.RenewalMedium], 45, Severity.Medium);
+        QuoteAndRenewalCases.Renewal(d, p[R.RenewalHigh], 20, Severity.High);
+        QuoteAndRenewalCases.Renewal(d, p[R.RenewalCritical], -15, Severity.Critical);
         CollectionCases.BrokenPromise(d, p[R.BrokenPromise]);
         CollectionCases.ShortPay(d, p[R.ShortPay]);
         CollectionCases.UnappliedCash(d, p[R.UnappliedCash]);

@@ -1,6 +1,7 @@
 namespace Allometry.Core.Tests.Sample;
 
 using Allometry.Core.Ledger;
+using Allometry.Core.Rules;
 using Allometry.Core.Sample;
 
 public sealed class PlantedCaseTests(SampleFixture sample) : IClassFixture<SampleFixture>
@@ -53,12 +54,12 @@ public sealed class PlantedCaseTests(SampleFixture sample) : IClassFixture<Sampl
         var cases = sample.Ledger.PlantedCases;
 
         // Assert
-        Assert.Equal([PlantedSeverity.High, PlantedSeverity.Critical], Severities(cases, "DepositGateUnpaid"));
-        Assert.Equal([PlantedSeverity.Medium, PlantedSeverity.High, PlantedSeverity.Critical], Severities(cases, "RenewalPrebillDue"));
-        Assert.Equal(2, cases.Count(c => c.RuleId == "QuoteInvoiceVariance" && c.Severity == PlantedSeverity.High));
-        Assert.Equal(2, cases.Count(c => c.RuleId == "HoldbackReleaseDue" && c.Severity == PlantedSeverity.High));
-        Assert.Equal(PlantedSeverity.Critical, Assert.Single(cases, c => c.RuleId == "HypothecDeadline").Severity);
-        Assert.Equal(PlantedSeverity.Info, Assert.Single(cases, c => c.RuleId == "RetainageAgedMisclassified").Severity);
+        Assert.Equal([Severity.High, Severity.Critical], Severities(cases, "DepositGateUnpaid"));
+        Assert.Equal([Severity.Medium, Severity.High, Severity.Critical], Severities(cases, "RenewalPrebillDue"));
+        Assert.Equal(2, cases.Count(c => c.RuleId == "QuoteInvoiceVariance" && c.Severity == Severity.High));
+        Assert.Equal(2, cases.Count(c => c.RuleId == "HoldbackReleaseDue" && c.Severity == Severity.High));
+        Assert.Equal(Severity.Critical, Assert.Single(cases, c => c.RuleId == "HypothecDeadline").Severity);
+        Assert.Equal(Severity.Info, Assert.Single(cases, c => c.RuleId == "RetainageAgedMisclassified").Severity);
     }
 
     [Fact]
@@ -78,12 +79,16 @@ public sealed class PlantedCaseTests(SampleFixture sample) : IClassFixture<Sampl
         {
             var exists = c.SubjectKind switch
             {
-                PlantedSubjectKind.Payer => l.Payers.Any(p => p.PayerId == c.SubjectId),
-                PlantedSubjectKind.Project => l.Projects.Any(p => p.ProjectId == c.SubjectId),
-                PlantedSubjectKind.Invoice => l.Invoices.Any(i => i.InvoiceId == c.SubjectId),
-                PlantedSubjectKind.Contract => l.ServiceContracts.Any(s => s.ContractId == c.SubjectId),
-                _ => l.Retainage.Any(h => $"{h.ProjectId}/{h.InvoiceId}" == c.SubjectId),
+                SubjectKind.Payer or SubjectKind.LinkedGroup => l.Payers.Any(p => p.PayerId == c.SubjectId),
+                SubjectKind.Project => l.Projects.Any(p => p.ProjectId == c.SubjectId),
+                SubjectKind.Invoice => l.Invoices.Any(i => i.InvoiceId == c.SubjectId),
+                SubjectKind.Payment => l.Payments.Any(p => p.PaymentId == c.SubjectId),
+                SubjectKind.Quote => l.Quotes.Any(q => q.QuoteId == c.SubjectId),
+                SubjectKind.ServiceContract => l.ServiceContracts.Any(s => s.ContractId == c.SubjectId),
+                SubjectKind.RetainageHold => l.Retainage.Any(h => $"{h.ProjectId}/{h.InvoiceId}" == c.SubjectId),
+                _ => false,
             };
+            Assert.Equal(new FindingSubject(c.SubjectKind, c.SubjectId), c.Subject);
             Assert.True(exists, $"{c.RuleId}: {c.SubjectKind} {c.SubjectId}");
             Assert.All(c.Evidence, e => Assert.Contains(e, ids));
             Assert.All(c.AlsoMayTrigger, r => Assert.Contains(r, Catalogue));
@@ -137,8 +142,10 @@ public sealed class PlantedCaseTests(SampleFixture sample) : IClassFixture<Sampl
         var limit = l.Payers.Single(p => p.PayerId == c.SubjectId).CreditLimit!.Value;
 
         // Assert
+        Assert.Equal(SubjectKind.LinkedGroup, c.SubjectKind);
         Assert.Equal(6, group.Count);
         Assert.Equal(openAr - limit, c.AmountAtRisk);
+        Assert.Equal(limit, l.GroupCreditLimits[c.SubjectId]);
         Assert.All(group.Where(id => id != c.SubjectId), id => Assert.Null(l.Payers.Single(p => p.PayerId == id).CreditLimit));
     }
 
@@ -164,7 +171,7 @@ public sealed class PlantedCaseTests(SampleFixture sample) : IClassFixture<Sampl
         // Arrange
         var l = sample.Ledger;
         var c = Assert.Single(l.PlantedCases, c => c.RuleId == "UnappliedCash");
-        var payment = l.Payments.Single(p => p.PaymentId == c.Evidence[0]);
+        var payment = l.Payments.Single(p => p.PaymentId == c.SubjectId);
 
         // Act
         var unapplied = payment.Amount - l.PaymentApplications.Where(a => a.PaymentId == payment.PaymentId).Sum(a => a.Amount);
@@ -172,7 +179,8 @@ public sealed class PlantedCaseTests(SampleFixture sample) : IClassFixture<Sampl
         // Assert
         Assert.Equal(unapplied, c.AmountAtRisk);
         Assert.True(payment.ReceivedOn < l.Meta.AsOf.AddDays(-7));
-        Assert.Contains(l.Invoices, i => i.PayerId == c.SubjectId && i.Balance > 0m);
+        Assert.Equal(SubjectKind.Payment, c.SubjectKind);
+        Assert.Contains(l.Invoices, i => i.PayerId == payment.PayerId && i.Balance > 0m);
     }
 
     [Fact]
@@ -194,6 +202,6 @@ public sealed class PlantedCaseTests(SampleFixture sample) : IClassFixture<Sampl
         });
     }
 
-    private static PlantedSeverity[] Severities(IEnumerable<PlantedCase> cases, string rule) =>
+    private static Severity[] Severities(IEnumerable<PlantedCase> cases, string rule) =>
         [.. cases.Where(c => c.RuleId == rule).Select(c => c.Severity).Order()];
 }

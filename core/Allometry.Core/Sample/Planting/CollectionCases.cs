@@ -1,6 +1,7 @@
 namespace Allometry.Core.Sample.Planting;
 
 using Allometry.Core.Ledger;
+using Allometry.Core.Rules;
 using static Allometry.Core.Sample.ProjectFactory;
 
 /// <summary>Collections: broken promises, short pays, unapplied cash, overdue and aged balances.</summary>
@@ -18,7 +19,7 @@ internal static class CollectionCases
         var promise = new PaymentPromise { PayerId = payer.PayerId, InvoiceId = final.InvoiceId, PromisedOn = d.Day(-7), PromisedAmount = final.Total, RecordedOn = recorded };
         d.Promises.Add(promise);
         var partial = d.Receive(payer.PayerId, d.Day(-10), 1_000.00m, final.InvoiceId, (final, 1_000.00m));
-        d.Plant(SampleRuleIds.BrokenPromise, PlantedSeverity.Medium, PlantedSubjectKind.Invoice, final.InvoiceId,
+        d.Plant(SampleRuleIds.BrokenPromise, Severity.Medium, SubjectKind.Invoice, final.InvoiceId,
             $"Promised {promise.PromisedOn.Iso()} to pay {final.InvoiceId} in full; only a partial payment arrived.",
             [final.InvoiceId, partial.PaymentId],
             ix => promise.PromisedAmount - ix.AppliedTo(final.InvoiceId, recorded, d.AsOf),
@@ -35,20 +36,20 @@ internal static class CollectionCases
         var final = DeliveredGoods(d, payer, Province.QC, "Saint-Jérôme", d.Day(-50), terms: 60);
         var paid = final.Total - d.Dollars(900, 1_800);
         var payment = d.Receive(payer.PayerId, d.Day(-30), paid, final.InvoiceId, (final, paid));
-        d.Plant(SampleRuleIds.ShortPayUnresolved, PlantedSeverity.Medium, PlantedSubjectKind.Invoice, final.InvoiceId,
+        d.Plant(SampleRuleIds.ShortPayUnresolved, Severity.Medium, SubjectKind.Invoice, final.InvoiceId,
             $"{payment.PaymentId} paid {final.InvoiceId} short on {payment.ReceivedOn.Iso()}; residual unresolved.",
             [final.InvoiceId, payment.PaymentId], ix => ix.Invoice(final.InvoiceId).Balance);
     }
 
     /// <summary>
     /// UnappliedCash, Medium: a $5,000.00 payment received 20 days ago was never applied while the
-    /// payer has an open lease invoice. Amount = payment amount − its applications.
+    /// payer has an open lease invoice. Subject: the payment. Amount = payment amount − its applications.
     /// </summary>
     public static void UnappliedCash(SampleDraft d, Payer payer)
     {
         var open = Lease(d, payer, Province.BC, "Burnaby", d.Day(-101), unpaidQuarter: 1);
         var payment = d.Receive(payer.PayerId, d.Day(-20), 5_000.00m, "Prepayment / prépaiement");
-        d.Plant(SampleRuleIds.UnappliedCash, PlantedSeverity.Medium, PlantedSubjectKind.Payer, payer.PayerId,
+        d.Plant(SampleRuleIds.UnappliedCash, Severity.Medium, SubjectKind.Payment, payment.PaymentId,
             $"{payment.PaymentId} of {payment.ReceivedOn.Iso()} unapplied while {open.InvoiceId} is open.",
             [payment.PaymentId, open.InvoiceId], ix => payment.Amount - ix.AppliedFrom(payment.PaymentId));
     }
@@ -60,7 +61,7 @@ internal static class CollectionCases
     public static void Overdue(SampleDraft d, Payer payer)
     {
         var late = Lease(d, payer, Province.NS, "Lunenburg", d.Day(-166), unpaidQuarter: 1);
-        d.Plant(SampleRuleIds.OverdueInvoice, PlantedSeverity.Medium, PlantedSubjectKind.Invoice, late.InvoiceId,
+        d.Plant(SampleRuleIds.OverdueInvoice, Severity.Medium, SubjectKind.Invoice, late.InvoiceId,
             $"{late.InvoiceId} due {late.DueDate.Iso()}, unpaid.",
             [late.InvoiceId], ix => ix.Invoice(late.InvoiceId).Balance);
     }
@@ -73,7 +74,7 @@ internal static class CollectionCases
     public static void Aged(SampleDraft d, Payer payer)
     {
         var old = Lease(d, payer, Province.QC, "Québec", d.Day(-252), unpaidQuarter: 1);
-        d.Plant(SampleRuleIds.AgingConcentration, PlantedSeverity.Medium, PlantedSubjectKind.Payer, payer.PayerId,
+        d.Plant(SampleRuleIds.AgingConcentration, Severity.Medium, SubjectKind.Payer, payer.PayerId,
             $"{old.InvoiceId} is {d.AsOf.DayNumber - old.DueDate.DayNumber} days past due: all of the payer's balance is 90+.",
             [old.InvoiceId],
             ix => ix.Ledger.Invoices.Where(i => i.PayerId == payer.PayerId && i.DueDate < d.Day(-90)).Sum(i => i.Balance),

@@ -1,6 +1,7 @@
 namespace Allometry.Core.Sample.Planting;
 
 using Allometry.Core.Ledger;
+using Allometry.Core.Rules;
 using static Allometry.Core.Sample.ProjectFactory;
 
 /// <summary>Deposits that gate a delivery, were never invoiced, or sit unused as a credit.</summary>
@@ -24,7 +25,7 @@ internal static class DepositCases
         var deposit = AcceptWithDeposit(d, p, d.Dollars(40_000, 90_000), accepted, payOn: null);
         var ships = d.Day(5);
         d.AddDelivery(p, "Equipment delivery", ships, null, DeliveryStatus.Pending);
-        d.Plant(SampleRuleIds.DepositGateUnpaid, PlantedSeverity.High, PlantedSubjectKind.Project, p.ProjectId,
+        d.Plant(SampleRuleIds.DepositGateUnpaid, Severity.High, SubjectKind.Project, p.ProjectId,
             $"Deposit invoice {deposit.InvoiceId} unpaid; lockers ship {ships.Iso()} (5 days).",
             [deposit.InvoiceId], ix => RequiredDeposit(ix, p.ProjectId) - DepositPaid(ix, p.ProjectId));
     }
@@ -46,14 +47,14 @@ internal static class DepositCases
         d.AddDelivery(p, "Charger delivery", delivered, delivered, DeliveryStatus.Delivered);
         var partial = Math.Round(deposit.Total * d.Between(30, 50) / 100m / 100m, MidpointRounding.AwayFromZero) * 100m + 0.00m;
         var payment = d.Receive(payer.PayerId, d.Day(-10), partial, $"Partial deposit {deposit.InvoiceId}", (deposit, partial));
-        d.Plant(SampleRuleIds.DepositGateUnpaid, PlantedSeverity.Critical, PlantedSubjectKind.Project, p.ProjectId,
+        d.Plant(SampleRuleIds.DepositGateUnpaid, Severity.Critical, SubjectKind.Project, p.ProjectId,
             $"Chargers delivered {delivered.Iso()} while deposit {deposit.InvoiceId} is only partly paid.",
             [deposit.InvoiceId, payment.PaymentId], ix => RequiredDeposit(ix, p.ProjectId) - DepositPaid(ix, p.ProjectId));
     }
 
     /// <summary>
     /// DepositNotInvoiced, Medium: a quote with a 30 % deposit accepted 4 business days ago and no
-    /// deposit invoice. Amount = required deposit (deposit_pct × accepted quote total_ex_tax).
+    /// deposit invoice. Subject: the quote. Amount = required deposit (deposit_pct × accepted quote total_ex_tax).
     /// </summary>
     public static void NotInvoiced(SampleDraft d, Payer payer)
     {
@@ -65,7 +66,7 @@ internal static class DepositCases
         });
         var quote = AcceptedQuote(d, p, d.Dollars(120_000, 260_000), accepted);
         d.AddDelivery(p, "Mobilization", d.Day(d.Between(25, 40)), null, DeliveryStatus.Pending);
-        d.Plant(SampleRuleIds.DepositNotInvoiced, PlantedSeverity.Medium, PlantedSubjectKind.Project, p.ProjectId,
+        d.Plant(SampleRuleIds.DepositNotInvoiced, Severity.Medium, SubjectKind.Quote, quote.QuoteId,
             $"Quote {quote.QuoteId} accepted {accepted.Iso()} with a 30 % deposit; no deposit invoice.",
             [quote.QuoteId], ix => RequiredDeposit(ix, p.ProjectId));
     }
@@ -91,7 +92,7 @@ internal static class DepositCases
         BillWork(d, p, InvoiceKind.Progress, d.Day(-45), shares[0], d.Day(-35));
         var open = BillWork(d, p, InvoiceKind.Progress, d.Day(-15), shares[1], payOn: null);
         var credit = d.Bill(p, InvoiceKind.Other, d.Day(-12), 30, -d.Dollars(1_500, 4_000));
-        d.Plant(SampleRuleIds.UnappliedDeposit, PlantedSeverity.Medium, PlantedSubjectKind.Invoice, credit.InvoiceId,
+        d.Plant(SampleRuleIds.UnappliedDeposit, Severity.Medium, SubjectKind.Invoice, credit.InvoiceId,
             $"Credit note {credit.InvoiceId} (charger removed from scope) unused while {open.InvoiceId} is open.",
             [credit.InvoiceId, open.InvoiceId],
             ix =>

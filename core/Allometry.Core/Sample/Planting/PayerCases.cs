@@ -1,6 +1,7 @@
 namespace Allometry.Core.Sample.Planting;
 
 using Allometry.Core.Ledger;
+using Allometry.Core.Rules;
 using static Allometry.Core.Sample.ProjectFactory;
 
 /// <summary>Exposure that moved between entities or piled up across a linked group.</summary>
@@ -30,7 +31,7 @@ internal static class PayerCases
         BillWork(d, p, InvoiceKind.Progress, d.Day(-100), shares[0], d.Day(-88), payerId: builder.PayerId);
         var left = BillWork(d, p, InvoiceKind.Progress, d.Day(-70), shares[1], payOn: null, payerId: builder.PayerId);
         BillWork(d, p, InvoiceKind.Progress, d.Day(-30), shares[2], d.Day(-18), payerId: developer.PayerId);
-        d.Plant(SampleRuleIds.PayerChangeExposure, PlantedSeverity.High, PlantedSubjectKind.Project, p.ProjectId,
+        d.Plant(SampleRuleIds.PayerChangeExposure, Severity.High, SubjectKind.Project, p.ProjectId,
             $"{left.InvoiceId} still open on the builder {builder.PayerId} after the handoff to {developer.PayerId} on {d.Day(-60).Iso()}.",
             [left.InvoiceId],
             ix => ix.InvoicesOf(p.ProjectId).Where(i => i.PayerId == builder.PayerId).Sum(i => i.Balance),
@@ -42,6 +43,8 @@ internal static class PayerCases
     /// invoice; only the parent has a credit limit, so the group limit is the parent's whether a
     /// group limit is read as the parent's or as the sum of the members'. Amount = open AR of the
     /// group (every payer linked by parent, affiliate or successor links) − the parent's limit.
+    /// Subject: the linked group, named by its root payer; <see cref="SampleLedger.GroupCreditLimits"/>
+    /// carries the limit for engines that take group limits from settings.
     /// </summary>
     public static void GroupOverLimit(SampleDraft d, Payer parent, IReadOnlyList<(Payer Member, Province Site, string City)> members)
     {
@@ -62,7 +65,7 @@ internal static class PayerCases
             var issue = d.Day(-d.Between(3, 15));
             evidence.Add(BillWork(d, p, InvoiceKind.Progress, issue, d.Dollars(80_000, 100_000), payOn: null).InvoiceId);
         }
-        d.Plant(SampleRuleIds.LinkedGroupOverLimit, PlantedSeverity.High, PlantedSubjectKind.Payer, parent.PayerId,
+        d.Plant(SampleRuleIds.LinkedGroupOverLimit, Severity.High, SubjectKind.LinkedGroup, parent.PayerId,
             FormattableString.Invariant($"Open AR across the Érablière group ({parent.PayerId} and its linked entities) exceeds the group limit of {parent.CreditLimit:0.00}."),
             evidence,
             ix => ix.GroupOf(parent.PayerId).Sum(ix.OpenBalance) - (parent.CreditLimit ?? 0m));

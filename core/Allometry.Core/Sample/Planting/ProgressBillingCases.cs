@@ -1,6 +1,7 @@
 namespace Allometry.Core.Sample.Planting;
 
 using Allometry.Core.Ledger;
+using Allometry.Core.Rules;
 using static Allometry.Core.Sample.ProjectFactory;
 
 /// <summary>Progress invoices that breach prompt payment or park holdback in the aging.</summary>
@@ -25,7 +26,7 @@ internal static class ProgressBillingCases
         var shares = Split(d, total - deposit.Subtotal, 4);
         BillWork(d, p, InvoiceKind.Progress, d.Day(-70), shares[0], d.Day(-58));
         var unpaid = BillWork(d, p, InvoiceKind.Progress, d.Day(-32), shares[1], payOn: null, terms: 45);
-        d.Plant(SampleRuleIds.PromptPaymentBreach, PlantedSeverity.High, PlantedSubjectKind.Invoice, unpaid.InvoiceId,
+        d.Plant(SampleRuleIds.PromptPaymentBreach, Severity.High, SubjectKind.Invoice, unpaid.InvoiceId,
             $"Proper invoice {unpaid.InvoiceId} of {unpaid.IssueDate.Iso()} unpaid at day 32, no notice of non-payment by day 14.",
             [unpaid.InvoiceId], ix => ix.Invoice(unpaid.InvoiceId).Balance);
     }
@@ -56,7 +57,7 @@ internal static class ProgressBillingCases
         var payment = d.Receive(payer.PayerId, d.Day(-80), netPaid, aged.InvoiceId, (aged, netPaid));
         GrossWithHoldback(d, p, d.Day(-10), SampleTax.Round(work * 1.2m), releaseDue);
 
-        d.Plant(SampleRuleIds.RetainageAgedMisclassified, PlantedSeverity.Info, PlantedSubjectKind.Invoice, aged.InvoiceId,
+        d.Plant(SampleRuleIds.RetainageAgedMisclassified, Severity.Info, SubjectKind.Invoice, aged.InvoiceId,
             $"Holdback left in {aged.InvoiceId} (due {aged.DueDate.Iso()}) ages in the 61–90 bucket; release not due before {releaseDue.Iso()}.",
             [aged.InvoiceId, payment.PaymentId], ix => ix.Invoice(aged.InvoiceId).Balance,
             SampleRuleIds.OverdueInvoice);

@@ -1,6 +1,7 @@
 namespace Allometry.Core.Sample.Planting;
 
 using Allometry.Core.Ledger;
+using Allometry.Core.Rules;
 using static Allometry.Core.Sample.ProjectFactory;
 
 /// <summary>Invoicing that strays from the quote, and renewals not yet billed.</summary>
@@ -14,7 +15,7 @@ internal static class QuoteAndRenewalCases
     {
         var (p, quote, _) = SoldChargers(d, payer, Province.ON, "Kingston", d.Day(-200), closed: true,
             (total, deposit) => total - deposit - SampleTax.Round(total * d.Between(3, 8) / 100m));
-        d.Plant(SampleRuleIds.QuoteInvoiceVariance, PlantedSeverity.High, PlantedSubjectKind.Project, p.ProjectId,
+        d.Plant(SampleRuleIds.QuoteInvoiceVariance, Severity.High, SubjectKind.Project, p.ProjectId,
             $"Completed project invoiced below quote {quote.QuoteId} (< 98 %).",
             [quote.QuoteId], ix => quote.TotalExTax - ix.InvoicesOf(p.ProjectId).Sum(i => i.Subtotal));
     }
@@ -28,7 +29,7 @@ internal static class QuoteAndRenewalCases
     {
         var (p, quote, final) = SoldChargers(d, payer, Province.BC, "Burnaby", d.Day(-40), closed: false,
             (total, deposit) => total - deposit + Math.Max(500m, SampleTax.Round(total * 0.02m)) + d.Dollars(400, 2_500));
-        d.Plant(SampleRuleIds.QuoteInvoiceVariance, PlantedSeverity.High, PlantedSubjectKind.Project, p.ProjectId,
+        d.Plant(SampleRuleIds.QuoteInvoiceVariance, Severity.High, SubjectKind.Project, p.ProjectId,
             $"{final.InvoiceId} takes the project above quote {quote.QuoteId} by more than max($500, 2 %).",
             [quote.QuoteId, final.InvoiceId], ix => ix.InvoicesOf(p.ProjectId).Sum(i => i.Subtotal) - quote.TotalExTax);
     }
@@ -38,7 +39,7 @@ internal static class QuoteAndRenewalCases
     /// away (negative = lapsed while the service stays active) and whose last renewal invoice is
     /// last year's. Amount = the contract's annual fee (the renewal not yet billed, before tax).
     /// </summary>
-    public static void Renewal(SampleDraft d, Payer payer, int daysAway, PlantedSeverity severity)
+    public static void Renewal(SampleDraft d, Payer payer, int daysAway, Severity severity)
     {
         var site = payer.Province ?? Province.QC;
         var renewal = d.Day(daysAway);
@@ -61,7 +62,7 @@ internal static class QuoteAndRenewalCases
             LastRenewalInvoiceId = last.InvoiceId,
         };
         d.Contracts.Add(contract);
-        d.Plant(SampleRuleIds.RenewalPrebillDue, severity, PlantedSubjectKind.Contract, contract.ContractId,
+        d.Plant(SampleRuleIds.RenewalPrebillDue, severity, SubjectKind.ServiceContract, contract.ContractId,
             daysAway < 0
                 ? $"Renewal of {renewal.Iso()} lapsed {-daysAway} days ago, service still active, not invoiced."
                 : $"Renews {renewal.Iso()} ({daysAway} days); last renewal invoice {last.InvoiceId} is last year's.",

@@ -1,6 +1,7 @@
 namespace Allometry.Core.Sample.Planting;
 
 using Allometry.Core.Ledger;
+using Allometry.Core.Rules;
 using static Allometry.Core.Sample.ProjectFactory;
 
 /// <summary>Holdback and retenue that are due, forgotten, aged, or about to lose the hypothec.</summary>
@@ -31,7 +32,7 @@ internal static class RetainageCases
         var first = BillWork(d, p, InvoiceKind.Progress, csp.AddDays(-60), shares[0], csp.AddDays(-48));
         var second = BillWork(d, p, InvoiceKind.Progress, csp.AddDays(-30), shares[1], csp.AddDays(-16));
         d.SetHoldsDue(p.ProjectId, csp.AddDays(60));
-        d.Plant(SampleRuleIds.HoldbackReleaseDue, PlantedSeverity.High, PlantedSubjectKind.Project, p.ProjectId,
+        d.Plant(SampleRuleIds.HoldbackReleaseDue, Severity.High, SubjectKind.Project, p.ProjectId,
             $"CSP published {csp.Iso()}; lien period ended {csp.AddDays(60).Iso()}; holdback never billed for release.",
             [first.InvoiceId, second.InvoiceId], ix => DueOpenHolds(ix, p.ProjectId, d.AsOf));
     }
@@ -69,7 +70,7 @@ internal static class RetainageCases
             var invoice = BillWork(d, p, InvoiceKind.Progress, bills[i], shares[i], PayDate(d, bills[i]), due);
             if (bills[i] <= anniversary) accrued.Add(invoice.InvoiceId);
         }
-        d.Plant(SampleRuleIds.HoldbackReleaseDue, PlantedSeverity.High, PlantedSubjectKind.Project, p.ProjectId,
+        d.Plant(SampleRuleIds.HoldbackReleaseDue, Severity.High, SubjectKind.Project, p.ProjectId,
             $"Annual release: holdback accrued to the anniversary {anniversary.Iso()} was due {releaseDue.Iso()}; no release invoice.",
             accrued, ix => DueOpenHolds(ix, p.ProjectId, d.AsOf));
     }
@@ -105,7 +106,7 @@ internal static class RetainageCases
         }
         evidence.Add(BillWork(d, p, InvoiceKind.Final, d.Day(-25), shares[3], d.Day(-8)).InvoiceId);
         d.SetHoldsDue(p.ProjectId, reception.AddDays(30));
-        d.Plant(SampleRuleIds.RetenueReleaseDue, PlantedSeverity.High, PlantedSubjectKind.Project, p.ProjectId,
+        d.Plant(SampleRuleIds.RetenueReleaseDue, Severity.High, SubjectKind.Project, p.ProjectId,
             $"Réception {reception.Iso()}; retenue releasable {reception.AddDays(30).Iso()}; no release invoice.",
             evidence, ix => DueOpenHolds(ix, p.ProjectId, d.AsOf));
     }
@@ -138,7 +139,7 @@ internal static class RetainageCases
         BillWork(d, p, InvoiceKind.Progress, fin.AddDays(-60), shares[0], fin.AddDays(-50));
         BillWork(d, p, InvoiceKind.Progress, fin.AddDays(-30), shares[1], fin.AddDays(-18));
         var final = BillWork(d, p, InvoiceKind.Final, fin, shares[2], payOn: null);
-        d.Plant(SampleRuleIds.HypothecDeadline, PlantedSeverity.Critical, PlantedSubjectKind.Project, p.ProjectId,
+        d.Plant(SampleRuleIds.HypothecDeadline, Severity.Critical, SubjectKind.Project, p.ProjectId,
             $"Fin des travaux {fin.Iso()}: the legal hypothec lapses {fin.AddDays(30).Iso()} with {final.InvoiceId} unpaid.",
             [final.InvoiceId], ix => ix.InvoicesOf(p.ProjectId).Sum(i => i.Balance));
     }
@@ -170,7 +171,7 @@ internal static class RetainageCases
         }
         var last = BillWork(d, p, InvoiceKind.Final, final, shares[3], PayDate(d, final));
         d.SetHoldsDue(p.ProjectId, final.AddDays(30));
-        d.Plant(SampleRuleIds.RetainageNeverInvoiced, PlantedSeverity.High, PlantedSubjectKind.Project, p.ProjectId,
+        d.Plant(SampleRuleIds.RetainageNeverInvoiced, Severity.High, SubjectKind.Project, p.ProjectId,
             $"Final invoice {last.InvoiceId} on {final.Iso()}; retainage never billed for release.",
             [last.InvoiceId],
             ix => ix.Holds(p.ProjectId).Sum(h => h.HeldAmount)

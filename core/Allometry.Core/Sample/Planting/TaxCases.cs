@@ -1,6 +1,7 @@
 namespace Allometry.Core.Sample.Planting;
 
 using Allometry.Core.Ledger;
+using Allometry.Core.Rules;
 using static Allometry.Core.Sample.ProjectFactory;
 
 /// <summary>
@@ -21,7 +22,7 @@ internal static class TaxCases
         var issue = d.Day(-12);
         var wrong = WorkInvoice(d, p, issue, SampleTax.Round(remaining * 0.4m), Province.QC,
             subtotal => SampleTax.Compute(Province.QC, issue.AddDays(30), subtotal, []));
-        d.Plant(SampleRuleIds.TaxProvinceMismatch, PlantedSeverity.High, PlantedSubjectKind.Invoice, wrong.InvoiceId,
+        d.Plant(SampleRuleIds.TaxProvinceMismatch, Severity.High, SubjectKind.Invoice, wrong.InvoiceId,
             $"{wrong.InvoiceId}: Ottawa (ON) installation taxed GST + QST (QC) instead of HST 13 %.",
             [wrong.InvoiceId], ix =>
             {
@@ -52,7 +53,7 @@ internal static class TaxCases
         var qst = SampleTax.Round((subtotal + gst) * 0.09975m);
         var wrong = d.AddInvoice(payer.PayerId, p.ProjectId, InvoiceKind.Final, delivered, delivered.AddDays(30), subtotal,
             new TaxComponents(gst, 0m, qst, 0m), Province.QC, SampleRegistration.Printed);
-        d.Plant(SampleRuleIds.QstBaseError, PlantedSeverity.Medium, PlantedSubjectKind.Invoice, wrong.InvoiceId,
+        d.Plant(SampleRuleIds.QstBaseError, Severity.Medium, SubjectKind.Invoice, wrong.InvoiceId,
             $"{wrong.InvoiceId}: QST computed on subtotal + GST.",
             [wrong.InvoiceId], ix =>
             {
@@ -71,7 +72,7 @@ internal static class TaxCases
         var p = StartConstruction(d, payer, BusinessLine.EvCharging, Province.NS, "Halifax", d.Day(-70), out var remaining);
         var wrong = WorkInvoice(d, p, d.Day(-14), SampleTax.Round(remaining * 0.5m), Province.NS,
             subtotal => new TaxComponents(0m, SampleTax.Round(subtotal * 0.15m), 0m, 0m));
-        d.Plant(SampleRuleIds.StaleNsRate, PlantedSeverity.High, PlantedSubjectKind.Invoice, wrong.InvoiceId,
+        d.Plant(SampleRuleIds.StaleNsRate, Severity.High, SubjectKind.Invoice, wrong.InvoiceId,
             $"{wrong.InvoiceId}: HST at 15 % on a tax date of {wrong.DueDate.Iso()} (14 % since 2025-04-01).",
             [wrong.InvoiceId], ix =>
             {
@@ -89,11 +90,11 @@ internal static class TaxCases
     public static void MissingNumbers(SampleDraft d, Payer ontario, Payer quebec)
     {
         var hst = LeaseInvoice(d, ontario, Province.ON, "Sudbury", d.Day(-8), registration: null);
-        d.Plant(SampleRuleIds.MissingRegistrationNumber, PlantedSeverity.Medium, PlantedSubjectKind.Invoice, hst.InvoiceId,
+        d.Plant(SampleRuleIds.MissingRegistrationNumber, Severity.Medium, SubjectKind.Invoice, hst.InvoiceId,
             $"{hst.InvoiceId}: HST charged, no registration number printed.",
             [hst.InvoiceId], ix => ix.Invoice(hst.InvoiceId).TaxTotal);
         var qst = LeaseInvoice(d, quebec, Province.QC, "Trois-Rivières", d.Day(-6), registration: SampleRegistration.SellerGstHst);
-        d.Plant(SampleRuleIds.MissingRegistrationNumber, PlantedSeverity.Medium, PlantedSubjectKind.Invoice, qst.InvoiceId,
+        d.Plant(SampleRuleIds.MissingRegistrationNumber, Severity.Medium, SubjectKind.Invoice, qst.InvoiceId,
             $"{qst.InvoiceId}: QST charged, only the GST/HST number printed (no TQ number).",
             [qst.InvoiceId], ix => ix.Invoice(qst.InvoiceId).Qst);
     }
