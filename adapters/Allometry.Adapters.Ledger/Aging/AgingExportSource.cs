@@ -35,7 +35,8 @@ public sealed class AgingExportSource : ILedgerSource
         try
         {
             using var file = TabularFile.Open(path);
-            return AgingSheets.Candidates(file, path, AgingLayoutDetector.ScanRows).Any(rows => AgingLayoutDetector.Detect(rows) is not null);
+            return AgingSheets.Candidates(file, path)
+                .Any(rows => AgingLayoutDetector.Detect([.. rows().Take(AgingLayoutDetector.ScanRows)]) is not null);
         }
         catch (LedgerImportException)
         {
@@ -52,7 +53,7 @@ public sealed class AgingExportSource : ILedgerSource
         var shown = Path.GetFileName(path);
         using var file = TabularFile.Open(path);
 
-        var (rows, layout) = Locate(file, path) ?? throw new LedgerImportException(
+        var (rows, layout) = AgingSheets.Locate(file, path) ?? throw new LedgerImportException(
             [ImportIssue.Error(ImportIssueCode.AgingLayoutNotRecognized, new ImportLocation(shown, file.Sheets.FirstOrDefault()?.Name), null)]);
         var issues = new ImportIssueCollector();
         var dayMonthOrder = DayMonthOrder.Infer(DateTexts(rows, layout));
@@ -83,15 +84,6 @@ public sealed class AgingExportSource : ILedgerSource
             Payers = payers.Payers,
             Invoices = invoices,
         };
-    }
-
-    private static (List<TabularRow> Rows, AgingLayout Layout)? Locate(TabularFile file, string path)
-    {
-        foreach (var rows in AgingSheets.Candidates(file, path))
-        {
-            if (AgingLayoutDetector.Detect(rows) is { } layout) return (rows, layout);
-        }
-        return null;
     }
 
     // The preamble (for "As of 11/20/2026") and the detail date columns reveal the file's day/month order.

@@ -38,6 +38,32 @@ public sealed class AgingExportSourceTests : IDisposable
     [InlineData("sage-aged-fr.csv")]
     public void CanRead_EveryFixture_True(string fixture) => Assert.True(_source.CanRead(AgingFixtures.Path(fixture)));
 
+    [Theory]
+    [InlineData("qbo-summary.csv")]
+    [InlineData("qbo-summary-fr.csv")]
+    [InlineData("zoho-summary.csv")]
+    [InlineData("sage-aged.csv")]
+    [InlineData("sage-aged-fr.csv")]
+    public void Read_SummaryFixtures_EverySyntheticInvoiceAgesInsideItsBucket(string fixture)
+    {
+        var (_, _, invoices) = ReadFixture(fixture);
+
+        Assert.NotEmpty(invoices);
+        Assert.All(invoices, invoice =>
+        {
+            var key = System.Text.RegularExpressions.Regex.Match(invoice.InvoiceId, @"-(current|(\d+)-(\d+|plus))$");
+            Assert.True(key.Success, invoice.InvoiceId);
+            var days = AsOf.DayNumber - invoice.DueDate.DayNumber;
+            if (key.Groups[1].Value == "current")
+            {
+                Assert.True(days <= 0, invoice.InvoiceId);
+                return;
+            }
+            Assert.True(days >= int.Parse(key.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), invoice.InvoiceId);
+            if (key.Groups[3].Value != "plus") Assert.True(days <= int.Parse(key.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), invoice.InvoiceId);
+        });
+    }
+
     [Fact]
     public void CanRead_LedgerWorkbookSheets_False()
     {
