@@ -38,10 +38,14 @@ public sealed partial class LedgerImporter
                 await ReportUnknownReferencesAsync(db, table, reference).ConfigureAwait(false);
             }
         }
-        if (read[LedgerTables.PaymentApplications] > 0 || read[LedgerTables.Payments] > 0 || read[LedgerTables.Invoices] > 0)
-        {
-            await ReportOverAppliedAsync(db).ConfigureAwait(false);
-        }
+        // Applications can only end up over a limit if this import brings applications or changes
+        // a payment amount or invoice total that stored applications count against. A tenant's
+        // first invoices (new partition) have no stored applications.
+        var apps = read[LedgerTables.PaymentApplications] > 0;
+        await ReportOverAppliedAsync(
+            db,
+            payments: apps || read[LedgerTables.Payments] > 0,
+            invoices: apps || (read[LedgerTables.Invoices] > 0 && !partition.IsNew)).ConfigureAwait(false);
     }
 
     private static async Task ReportDuplicatesAsync(ImportSession db, LedgerTable table)
@@ -69,21 +73,22 @@ public sealed partial class LedgerImporter
         }
     }
 
-    private static async Task ReportOverAppliedAsync(ImportSession db)
+    private static async Task ReportOverAppliedAsync(ImportSession db, bool payments, bool invoices)
     {
+        if (!payments && !invoices) return;
         var apps = db.Relations[LedgerTables.PaymentApplications];
-        var payments = db.Relations[LedgerTables.Payments];
-        var invoices = db.Relations[LedgerTables.Invoices];
         var parameters = new { tenant = db.TenantId, limit = Limit(db) };
 
-        foreach (var r in await db.QueryAsync<OverAppliedRow>(PaymentOverAppliedSql(apps, payments), parameters).ConfigureAwait(false))
+        var paymentRows = payments ? await db.QueryAsync<OverAppliedRow>(PaymentOverAppliedSql(apps, db.Relations[LedgerTables.Payments]), parameters).ConfigureAwait(false) : [];
+        foreach (var r in paymentRows)
         {
             // The application's amount, or the payment's own amount when no application of this import tipped it.
             db.Batch.Issues.Add(ImportIssue.Error(
                 ImportIssueCode.PaymentOverApplied, db.Locate(r.SrcIndex, r.SrcRow, "amount"), r.Value,
                 r.Id, Format(r.Applied), Format(r.Limit)));
         }
-        foreach (var r in await db.QueryAsync<OverAppliedRow>(InvoiceOverAppliedSql(apps, invoices), parameters).ConfigureAwait(false))
+        var invoiceRows = invoices ? await db.QueryAsync<OverAppliedRow>(InvoiceOverAppliedSql(apps, db.Relations[LedgerTables.Invoices]), parameters).ConfigureAwait(false) : [];
+        foreach (var r in invoiceRows)
         {
             var column = r.AtTarget ? "total" : "amount";
             db.Batch.Issues.Add(ImportIssue.Error(

@@ -36,13 +36,19 @@ internal sealed class StagingRow
     }
 
     /// <summary>False once an error was found: the rest is still read (to report every problem) but no longer sent.</summary>
-    public bool Sending => !_batch.Issues.HasErrors;
+    /// <remarks>Refreshed once per row (the reader reports its errors between rows); the collector takes a lock.</remarks>
+    public bool Sending { get; private set; } = true;
 
-    public void Attach(NpgsqlBinaryImporter copy) => _copy = copy;
+    public void Attach(NpgsqlBinaryImporter copy)
+    {
+        _copy = copy;
+        Sending = !_batch.Issues.HasErrors;
+    }
 
     public void Start(RowRef source)
     {
         _source = source;
+        Sending = Sending && !_batch.Issues.HasErrors;
         if (Sending)
         {
             _copy!.StartRow();
@@ -177,8 +183,11 @@ internal sealed class StagingRow
 
     private void Put<TValue>(TValue value, NpgsqlDbType type) => _copy!.Write(value, type);
 
-    private void Report(ImportIssueCode code, string column, string? value) =>
+    private void Report(ImportIssueCode code, string column, string? value)
+    {
         _batch.Issues.Add(ImportIssue.Error(code, _batch.Locate(_source, column), value));
+        Sending = false;
+    }
 }
 
 /// <summary>
