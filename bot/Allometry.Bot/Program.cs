@@ -1,2 +1,4 @@
-// Composition root and CLI entry point; the commands are wired in Cli/.
-return 0;
+// The `allometry` executable: the command line today, the bot host (`allometry serve`) next.
+using Allometry.Bot.Cli;
+
+return await AllometryCli.RunAsync(args);

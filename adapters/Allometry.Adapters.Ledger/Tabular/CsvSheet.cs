@@ -45,8 +45,12 @@ internal static class CsvSheet
         }
         var encoding = IsValidUtf8(head, read < SniffBytes) ? new UTF8Encoding(false) : Windows1252();
         var text = encoding.GetString(head);
-        var firstLine = text.Split('\n', 2)[0];
-        var delimiter = Count(firstLine, ';') > Count(firstLine, ',') ? ';' : ',';
+        // Reports open with a title line that has no delimiter at all (or a comma inside a
+        // company name): judge by the busiest of the first lines, not by the first one.
+        var lines = text.Split('\n', 21).Take(20).ToList();
+        var semicolons = lines.Max(l => Count(l, ';'));
+        var commas = lines.Max(l => Count(l, ','));
+        var delimiter = semicolons > commas ? ';' : ',';
         return (encoding, delimiter);
     }
 

@@ -48,6 +48,17 @@ public sealed class CsvSheetTests : IDisposable
     }
 
     [Fact]
+    public void Open_SemicolonReportWithTitleLine_DelimiterFromTheBusiestLine()
+    {
+        var path = Write("aging.csv", Encoding.UTF8.GetBytes("Borealis, inc.\nClient;Courant;1 à 30;Total\nAlpha;1 234,56;0,00;1 234,56\n"));
+
+        var rows = Rows(path);
+
+        Assert.Equal(4, rows[1].Cells.Count);
+        Assert.Equal("1 234,56", rows[2].Cell(1));
+    }
+
+    [Fact]
     public void Open_Windows1252Bytes_DecodesAccents()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

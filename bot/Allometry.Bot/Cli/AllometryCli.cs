@@ -1,0 +1,21 @@
+namespace Allometry.Bot.Cli;
+
+using System.CommandLine;
+using Allometry.Bot.Cli.Commands;
+
+/// <summary>The `allometry` command tree.</summary>
+internal static class AllometryCli
+{
+    public static RootCommand Build(CliEnvironment env)
+    {
+        var root = new RootCommand("Allometry — the AR control layer for asset-heavy operators / la couche de contrôle des comptes clients");
+        root.Add(MigrateCommand.Create(env));
+        root.Add(ImportCommand.Create(env));
+        root.Add(LedgerCommand.Create(env));
+        root.Add(SampleCommand.Create(env));
+        root.Add(DemoCommand.Create(env));
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args) => Build(CliEnvironment.FromProcess()).Parse(args).InvokeAsync();
+}

@@ -1,0 +1,69 @@
+namespace Allometry.Bot.Cli.Commands;
+
+using System.CommandLine;
+using Allometry.Bot.Imports;
+using Allometry.Bot.Reports;
+using Allometry.Core.Localization;
+using Allometry.Core.Postgres.Ledger;
+using Allometry.Core.Sample;
+using Spectre.Console;
+
+/// <summary>
+/// <c>allometry demo</c>: the sample operator end to end on the embedded default — private
+/// PostgreSQL, the generated ledger workbook imported through the real reader and store, and
+/// the aging summary. A second run reuses the data; <c>--reset</c> starts over.
+/// </summary>
+internal static class DemoCommand
+{
+    public const string Tenant = "demo";
+
+    public static Command Create(CliEnvironment env)
+    {
+        var reset = new Option<bool>("--reset") { Description = "Delete the demo data and load it again / recharger les données de démonstration" };
+        var lang = CommonOptions.Lang();
+        var command = new Command("demo", "Run the demo on a private database / lancer la démonstration") { reset, lang };
+        command.SetAction((parse, ct) =>
+        {
+            var language = parse.GetValue(lang);
+            return CliRun.GuardedAsync(env, language, () => RunAsync(env, parse.GetValue(reset), language, ct));
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment env, bool reset, Language language, CancellationToken ct)
+    {
+        var fr = language == Language.Fr;
+        await using var app = await env.StartAsync(ct);
+        if (reset)
+        {
+            await app.Get<TenantDirectory>().DeleteAsync(Tenant, ct);
+        }
+        var workbook = Path.Combine(env.Home.SampleDirectory, "borealis-ledger.xlsx");
+        var loadedAsOf = await app.Get<AgingSummaryStore>().LatestAsOfAsync(Tenant, ct);
+        if (loadedAsOf is null)
+        {
+            var ledger = SampleOperatorGenerator.Generate();
+            SampleCommand.Write(ledger, workbook);
+            env.Out.MarkupLine(fr
+                ? $"Exploitant d'exemple généré : {ledger.Payers.Count} payeurs, {ledger.Projects.Count} projets, {ledger.Invoices.Count} factures."
+                : $"Sample operator generated: {ledger.Payers.Count} payers, {ledger.Projects.Count} projects, {ledger.Invoices.Count} invoices.");
+            var outcome = await app.Get<ImportService>().ImportAsync([workbook], new ImportRequest(Tenant, null, language), ct);
+            ImportReport.Write(env.Out, outcome, language);
+        }
+        else
+        {
+            env.Out.MarkupLine(fr
+                ? $"Données de démonstration déjà chargées (au {loadedAsOf:yyyy-MM-dd}) : réutilisées. [dim]--reset pour recommencer.[/]"
+                : $"Demo data already loaded (as of {loadedAsOf:yyyy-MM-dd}): reusing it. [dim]--reset starts over.[/]");
+        }
+
+        var status = await LedgerCommand.WriteSummaryAsync(env, app, Tenant, language, top: 12, ct);
+        env.Out.WriteLine();
+        env.Out.MarkupLine((fr ? "[bold]Base de données[/] : " : "[bold]Database[/]: ") + Markup.Escape(app.Database.Description));
+        env.Out.MarkupLine((fr ? "[bold]Classeur d'exemple[/] : " : "[bold]Sample workbook[/]: ") + Markup.Escape(workbook));
+        env.Out.MarkupLine(fr
+            ? "Ensuite : [bold]./allometry ledger summary --tenant demo[/], [bold]./allometry import <fichiers>[/], [bold]./allometry --help[/]"
+            : "Next: [bold]./allometry ledger summary --tenant demo[/], [bold]./allometry import <files>[/], [bold]./allometry --help[/]");
+        return status;
+    }
+}

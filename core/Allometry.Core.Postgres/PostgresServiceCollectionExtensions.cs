@@ -1,0 +1,22 @@
+namespace Allometry.Core.Postgres;
+
+using Allometry.Core.Postgres.Imports;
+using Allometry.Core.Postgres.Ledger;
+using Allometry.Core.Postgres.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+/// <summary>Registers the PostgreSQL stores. The caller registers the one <see cref="NpgsqlDataSource"/>.</summary>
+public static class PostgresServiceCollectionExtensions
+{
+    public static IServiceCollection AddAllometryPostgres(this IServiceCollection services)
+    {
+        // Explicit factory: Migrator also has a constructor taking scripts, which the container
+        // would happily satisfy with an empty sequence and migrate nothing.
+        services.AddSingleton(sp => new Migrator(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new LedgerImporter(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new AgingSummaryStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new TenantDirectory(sp.GetRequiredService<NpgsqlDataSource>()));
+        return services;
+    }
+}
