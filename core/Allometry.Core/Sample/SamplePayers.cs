@@ -17,19 +17,19 @@ internal static class SamplePayers
 
     private static readonly Seed[] Seeds =
     [
-        new("Groupe Érablière Capital inc.", Province.QC, R.GroupAParent, 3, Limit: 200_000m, Aliases: ["Groupe Erabliere Capital", "GEC"]),
+        new("Groupe Érablière Capital inc.", Province.QC, R.GroupAParent, 3, Limit: 200_000.00m, Aliases: ["Groupe Erabliere Capital", "GEC"]),
         new("Érablière Immobilier Laval S.E.C.", Province.QC, R.GroupALaval, 4, Aliases: ["Erabliere Immobilier Laval"]),
         new("Érablière Properties Ontario Ltd.", Province.ON, R.GroupAOntario, 4),
         new("Placements Érablière Lévis inc.", Province.QC, R.GroupALevis, 2),
         new("Gestion Trois-Rivières Nord inc.", Province.QC, R.GroupAPredecessor, 2, CleanScope.ClosedOnly),
         new("Érablière Mauricie inc.", Province.QC, R.GroupAMauricie, 2),
-        new("Northwind Retail Holdings Ltd.", Province.ON, R.GroupBParent, 2, Limit: 600_000m, Aliases: ["Northwind Retail", "NW Retail Holdings"]),
+        new("Northwind Retail Holdings Ltd.", Province.ON, R.GroupBParent, 2, Limit: 600_000.00m, Aliases: ["Northwind Retail", "NW Retail Holdings"]),
         new("Northwind Grocers Ontario Inc.", Province.ON, R.GroupBGrocers, 5),
         new("Northwind Maritimes Ltd.", Province.NS, R.GroupBMaritimes, 4),
         new("Northwind Pacific Stores Ltd.", Province.BC, R.GroupBPacific, 4),
         new("Marché Nordvent Québec inc.", Province.QC, R.GroupBQuebec, 3, Aliases: ["Marche Nordvent", "Nordvent QC"]),
-        new("Constructions Beaupré-Lévis inc.", Province.QC, R.Builder, 2, CleanScope.NoOpenAr, Limit: 150_000m),
-        new("Promotions Rive-Sud Habitat inc.", Province.QC, R.Developer, 3, Limit: 400_000m),
+        new("Constructions Beaupré-Lévis inc.", Province.QC, R.Builder, 2, CleanScope.NoOpenAr, Limit: 150_000.00m),
+        new("Promotions Rive-Sud Habitat inc.", Province.QC, R.Developer, 3, Limit: 400_000.00m),
         new("Maple Ridge Logistics Inc.", Province.ON, R.GateHigh, 3),
         new("Bluenose Marina Ltd.", Province.NS, R.GateCritical, 1),
         new("Okanagan Orchard Estates Ltd.", Province.BC, R.DepositNotInvoiced, 3),
@@ -83,7 +83,7 @@ internal static class SamplePayers
                     : seed.Registration == Numbers.InvalidQst ? SampleRegistration.NewQst(d.Rng)[1..] : SampleRegistration.NewQst(d.Rng),
                 // Group members carry no limit of their own: the parent's limit is the group's.
                 CreditLimit = seed.Limit ?? (!seed.Role.StartsWith("group-", StringComparison.Ordinal) && seed.Clean >= 2 && d.Chance(50)
-                    ? 250_000m + (25_000m * d.Between(0, 10))
+                    ? 250_000.00m + (25_000m * d.Between(0, 10))
                     : null),
                 Language = seed.Province == Province.QC ? Language.Fr : Language.En,
                 Email = SampleNames.PayerEmail(seed.Name),

@@ -118,10 +118,13 @@ public sealed class SampleLedgerIntegrityTests
             .Concat(ledger.PaymentApplications.Select(a => a.Amount))
             .Concat(ledger.Retainage.Select(h => h.HeldAmount))
             .Concat(ledger.Quotes.Select(q => q.TotalExTax))
-            .Concat(ledger.BankTransactions.Select(b => b.Amount));
+            .Concat(ledger.BankTransactions.Select(b => b.Amount))
+            .Concat(ledger.ServiceContracts.Select(c => c.AnnualFee))
+            .Concat(ledger.Promises.Select(p => p.PromisedAmount))
+            .Concat(ledger.Payers.Where(p => p.CreditLimit is not null).Select(p => p.CreditLimit!.Value));
 
-        // Assert
-        Assert.All(amounts, a => Assert.Equal(decimal.Round(a, 2), a));
+        // Assert: cents, and spelled with two decimals as the files spell them.
+        Assert.All(amounts, a => Assert.Equal(2, a.Scale));
     }
 
     private static void AssertUnique(IEnumerable<string> ids)
