@@ -279,7 +279,7 @@ public sealed class LedgerWorkbookSourceTests
     {
         using var workbook = TempWorkbook.Minimal();
         var aging = Path.Combine(workbook.Root, "aging.xlsx");
-        XlsxBuilder.Write(aging, [("A/R Aging Summary", [["Customer", "Current", "Total"], ["Béton", "10.00", "10.00"]])]);
+        XlsxBuilder.Write(aging, [("AR Aging Summary", [["Customer", "Current", "Total"], ["Béton", "10.00", "10.00"]])]);
         var csv = workbook.PathOf("invoices.csv");
         var garbage = Path.Combine(workbook.Root, "broken.xlsx");
         File.WriteAllBytes(garbage, [1, 2, 3, 4]);
