@@ -19,7 +19,7 @@ internal sealed partial class SampleDraft
             SubjectKind = kind,
             SubjectId = subjectId,
             Severity = severity,
-            AmountAtRisk = SampleTax.Round(amount(index)),
+            AmountAtRisk = Cents(ruleId, subjectId, amount(index)),
             Description = description,
             Evidence = evidence,
             AlsoMayTrigger = alsoMayTrigger,
@@ -53,11 +53,13 @@ internal sealed partial class SampleDraft
             PlantedCases = [],
         };
         var index = new LedgerIndex(ledger);
-        var cases = _cases.Select(build => build(index)).ToList();
-        foreach (var planted in cases.Where(c => c.AmountAtRisk <= 0m))
-        {
-            throw new InvalidOperationException($"Planted {planted.RuleId} on {planted.SubjectId} has no money at risk ({planted.AmountAtRisk}).");
-        }
-        return ledger.WithCases(cases);
+        return ledger.WithCases([.. _cases.Select(build => build(index))]);
     }
+
+    // A planted amount is computed from cent amounts, so it must come out in cents: rounding here
+    // would hide a wrong formula instead of exposing it.
+    private static decimal Cents(string ruleId, string subjectId, decimal amount) =>
+        amount > 0m && decimal.Round(amount, 2) == amount
+            ? amount + 0.00m
+            : throw new InvalidOperationException($"Planted {ruleId} on {subjectId} has {amount} at risk: not a positive amount in cents.");
 }

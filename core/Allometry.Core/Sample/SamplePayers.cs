@@ -18,11 +18,11 @@ internal static class SamplePayers
     private static readonly Seed[] Seeds =
     [
         new("Groupe Érablière Capital inc.", Province.QC, R.GroupAParent, 3, Limit: 200_000.00m, Aliases: ["Groupe Erabliere Capital", "GEC"]),
-        new("Érablière Immobilier Laval S.E.C.", Province.QC, R.GroupALaval, 4, Aliases: ["Erabliere Immobilier Laval"]),
-        new("Érablière Properties Ontario Ltd.", Province.ON, R.GroupAOntario, 4),
+        new("Érablière Immobilier Laval S.E.C.", Province.QC, R.GroupALaval, 4, CleanScope.NoOpenAr, Aliases: ["Erabliere Immobilier Laval"]),
+        new("Érablière Properties Ontario Ltd.", Province.ON, R.GroupAOntario, 4, CleanScope.NoOpenAr),
         new("Placements Érablière Lévis inc.", Province.QC, R.GroupALevis, 2),
         new("Gestion Trois-Rivières Nord inc.", Province.QC, R.GroupAPredecessor, 2, CleanScope.ClosedOnly),
-        new("Érablière Mauricie inc.", Province.QC, R.GroupAMauricie, 2),
+        new("Érablière Mauricie inc.", Province.QC, R.GroupAMauricie, 2, CleanScope.NoOpenAr),
         new("Northwind Retail Holdings Ltd.", Province.ON, R.GroupBParent, 2, Limit: 600_000.00m, Aliases: ["Northwind Retail", "NW Retail Holdings"]),
         new("Northwind Grocers Ontario Inc.", Province.ON, R.GroupBGrocers, 5),
         new("Northwind Maritimes Ltd.", Province.NS, R.GroupBMaritimes, 4),
@@ -59,6 +59,9 @@ internal static class SamplePayers
         new("Municipalité de Sainte-Mélanie-des-Érables", Province.QC, "municipality", 5, Aliases: ["Sainte-Melanie-des-Erables"]),
         new("Kawartha Lakes Cottage Rentals Inc.", Province.ON, "cottages", 2),
     ];
+
+    // The three Érablière entities that carry the planted over-limit invoices get no other open AR,
+    // so no single payer holds more than 20 % of AR (which would be an AgingConcentration).
 
     /// <summary>Adds the payers and their links to the draft and returns them by role.</summary>
     public static IReadOnlyDictionary<string, Payer> Add(SampleDraft d)

@@ -60,6 +60,21 @@ public sealed class SampleOperatorGeneratorTests
         Assert.Contains(ledger.Invoices, i => i.IssueDate > new DateOnly(2026, 12, 31));
     }
 
+    [Theory]
+    [InlineData("2026-01-01")]
+    [InlineData("2026-06-30")]
+    [InlineData("2027-12-31")]
+    public void Generate_OtherAsOf_StillPlantsEveryRuleWithPositiveAmounts(string asOf)
+    {
+        // Act
+        var ledger = SampleOperatorGenerator.Generate(asOf: DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture));
+
+        // Assert
+        Assert.Equal(PlantedCaseTests.Catalogue.Order(), ledger.PlantedCases.Select(c => c.RuleId).Distinct().Order());
+        Assert.All(ledger.PlantedCases, c => Assert.True(c.AmountAtRisk > 0m, c.RuleId));
+        Assert.All(ledger.Invoices, i => Assert.Equal(i.Subtotal + i.Gst + i.Hst + i.Qst + i.Pst, i.Total));
+    }
+
     [Fact]
     public void Generate_AsOfBeforeEarliest_Throws()
     {

@@ -46,10 +46,23 @@ public sealed class SampleTaxTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void AllInvoices_NotPlanted_TaxedForThePlaceOfSupply(int seed)
+    public void AllInvoices_NotPlanted_TaxedForThePlaceOfSupply(int seed) =>
+        AssertTaxedForThePlaceOfSupply(SampleOperatorGenerator.Generate(seed));
+
+    [Fact]
+    public void AllInvoices_EarliestAsOf_NovaScotiaAt15PercentBeforeApril2025()
     {
-        // Arrange
-        var ledger = SampleOperatorGenerator.Generate(seed);
+        // Arrange: histories reach back to mid-2024, across the Nova Scotia rate change.
+        var ledger = SampleOperatorGenerator.Generate(asOf: SampleOperatorGenerator.EarliestAsOf);
+
+        // Act & Assert
+        AssertTaxedForThePlaceOfSupply(ledger);
+        Assert.Contains(ledger.Invoices, i => i.TaxProvince == Province.NS && i.Hst != 0m
+            && i.Hst == Math.Round(i.Subtotal * 0.15m, 2, MidpointRounding.AwayFromZero));
+    }
+
+    private static void AssertTaxedForThePlaceOfSupply(SampleLedger ledger)
+    {
         var planted = SampleViews.PlantedIds(ledger);
         var projects = ledger.Projects.ToDictionary(p => p.ProjectId);
         var payers = ledger.Payers.ToDictionary(p => p.PayerId);
@@ -58,10 +71,8 @@ public sealed class SampleTaxTests
             .GroupBy(x => x.InvoiceId)
             .ToDictionary(g => g.Key, g => g.Min(x => x.ReceivedOn));
 
-        // Act
         var clean = ledger.Invoices.Where(i => !planted.Contains(i.InvoiceId)).ToList();
 
-        // Assert
         Assert.All(clean, i =>
         {
             var project = projects[i.ProjectId!];
