@@ -45,12 +45,11 @@ internal static class CsvSheet
         }
         var encoding = IsValidUtf8(head, read < SniffBytes) ? new UTF8Encoding(false) : Windows1252();
         var text = encoding.GetString(head);
-        // Reports open with a title line that has no delimiter at all (or a comma inside a
-        // company name): judge by the busiest of the first lines, not by the first one.
-        var lines = text.Split('\n', 21).Take(20).ToList();
-        var semicolons = lines.Max(l => Count(l, ';'));
-        var commas = lines.Max(l => Count(l, ','));
-        var delimiter = semicolons > commas ? ';' : ',';
+        // The delimiter is the character that splits the most lines into the same number of
+        // fields: a report's title line ("Borealis, inc.") or fr-CA amounts ("1 234,56") put
+        // commas into a semicolon file, but never consistently.
+        var lines = text.Split('\n', 21).Take(20).Where(l => l.Trim().Length > 0).ToList();
+        var delimiter = Consistency(lines, ';').CompareTo(Consistency(lines, ',')) > 0 ? ';' : ',';
         return (encoding, delimiter);
     }
 
@@ -90,4 +89,13 @@ internal static class CsvSheet
     }
 
     private static int Count(string s, char c) => s.Count(x => x == c);
+
+    // (lines sharing the most common non-zero count, that count): more agreeing lines win,
+    // then more fields per line.
+    private static (int Lines, int Fields) Consistency(List<string> lines, char delimiter)
+    {
+        var mode = lines.Select(l => Count(l, delimiter)).Where(n => n > 0)
+            .GroupBy(n => n).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).FirstOrDefault();
+        return mode is null ? (0, 0) : (mode.Count(), mode.Key);
+    }
 }
