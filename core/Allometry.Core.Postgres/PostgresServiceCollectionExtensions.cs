@@ -17,6 +17,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton(sp => new LedgerImporter(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new AgingSummaryStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new TenantDirectory(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new LedgerSnapshotStore(sp.GetRequiredService<NpgsqlDataSource>()));
         return services;
     }
 }
