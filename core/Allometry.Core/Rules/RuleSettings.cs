@@ -80,6 +80,16 @@ public sealed record RuleSettings
     /// <value>25 % of a payer's balance in 90+.</value>
     public decimal ConcentrationOver90Percent { get; init; } = 25m;
 
+    /// <summary>OverdueInvoice: beyond this many days past due an invoice is Medium (Low before).</summary>
+    /// <value>30 days (the end of the 1–30 aging bucket).</value>
+    public int OverdueMediumDays { get; init; } = 30;
+    /// <summary>OverdueInvoice: beyond this many days past due an invoice is High.</summary>
+    /// <value>90 days (the 90+ aging bucket).</value>
+    public int OverdueHighDays { get; init; } = 90;
+    /// <summary>OverdueInvoice: an overdue balance at or above this is raised one tier (Low → Medium → High).</summary>
+    /// <value>25,000.00.</value>
+    public decimal OverdueLargeBalance { get; init; } = 25_000m;
+
     public static RuleSettings Default { get; } = new();
 
     public bool IsEnabled(string ruleId) => !DisabledRules.Contains(ruleId);
