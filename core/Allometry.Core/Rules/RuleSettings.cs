@@ -27,6 +27,13 @@ public sealed record RuleSettings
     public int OntarioLienPeriodDays { get; init; } = 60;
     /// <value>2026-01-01 — Ontario's annual holdback release applies from this date.</value>
     public DateOnly OntarioAnnualReleaseStart { get; init; } = new(2026, 1, 1);
+    /// <summary>
+    /// Days after a contract anniversary by which Ontario's annual holdback release is payable.
+    /// domain.md §2 leaves the exact payment deadline configurable; the default follows the
+    /// 14-day notice window after the anniversary.
+    /// </summary>
+    /// <value>14 days.</value>
+    public int OntarioAnnualReleasePaymentDays { get; init; } = 14;
     /// <value>30 days after réception for a Quebec retenue when the project does not say.</value>
     public int QuebecReleaseDays { get; init; } = 30;
     /// <value>30 days — the legal construction hypothec survives this long after fin des travaux (CCQ 2727).</value>

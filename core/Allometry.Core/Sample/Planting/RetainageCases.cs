@@ -10,8 +10,9 @@ internal static class RetainageCases
     /// <summary>
     /// HoldbackReleaseDue (ON), High: CSP published 85 days ago, the 60-day lien period is over,
     /// no release invoice. The project bills no "final" invoice, so RetainageNeverInvoiced stays
-    /// quiet. Amount = the project's holds whose release_due_on is on or before the as-of date
-    /// and that no release invoice covers.
+    /// quiet. Amount = the project's holds whose release_due_on is before the as-of date (the
+    /// lien period runs through its 60th day: a release due today is not late yet) and that no
+    /// release invoice covers.
     /// </summary>
     public static void HoldbackAfterCsp(SampleDraft d, Payer payer)
     {
@@ -41,7 +42,7 @@ internal static class RetainageCases
     /// HoldbackReleaseDue (ON, annual release), High: a 13-month contract whose annual-release
     /// clause set release_due_on to the anniversary + 14 days (21 days ago). domain.md §2 puts the
     /// first statutory annual release of pre-2026 contracts in 2027, so the due date here is the
-    /// contract's, carried by release_due_on. Amount = holds due on or before the as-of date
+    /// contract's, carried by release_due_on. Amount = holds due before the as-of date
     /// (those accrued to the anniversary) not covered by a release invoice.
     /// </summary>
     public static void HoldbackAnnual(SampleDraft d, Payer payer)
@@ -78,7 +79,7 @@ internal static class RetainageCases
     /// <summary>
     /// RetenueReleaseDue (QC), High: réception 50 days ago, retenue releasable 30 days after it,
     /// no release invoice. The final invoice is 25 days old and fin des travaux 10 days old, so
-    /// neither RetainageNeverInvoiced nor HypothecDeadline applies. Amount = holds due on or before
+    /// neither RetainageNeverInvoiced nor HypothecDeadline applies. Amount = holds due before
     /// the as-of date not covered by a release invoice.
     /// </summary>
     public static void RetenueAfterReception(SampleDraft d, Payer payer)
@@ -180,5 +181,5 @@ internal static class RetainageCases
     }
 
     internal static decimal DueOpenHolds(LedgerIndex ix, string projectId, DateOnly asOf) =>
-        ix.Holds(projectId).Where(h => h.ReleaseInvoiceId is null && h.ReleaseDueOn <= asOf).Sum(h => h.HeldAmount);
+        ix.Holds(projectId).Where(h => h.ReleaseInvoiceId is null && h.ReleaseDueOn < asOf).Sum(h => h.HeldAmount);
 }
