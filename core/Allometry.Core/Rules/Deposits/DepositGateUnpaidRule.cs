@@ -11,7 +11,9 @@ using Allometry.Core.Localization;
 /// Required deposit = Σ over the project's accepted quotes of deposit % (the quote's, else the
 /// project's) × total before tax, each rounded to the cent. Deposit paid = the payment
 /// applications to the project's deposit invoices (not void) — money received, as the books show
-/// it against the deposit. The gate is breached when paid &lt; required − tolerance and a delivery
+/// it against the deposit. Those applications include the tax the deposit invoice charges while
+/// the requirement is before tax: a deposit invoice paid in full clears the gate with room to
+/// spare, and a partial payment counts in full. The gate is breached when paid &lt; required − tolerance and a delivery
 /// or installation is done (Critical) or, not cancelled, is scheduled at most
 /// <see cref="RuleSettings.DepositGateLeadDays"/> days ahead, or overdue (High). Amount = required −
 /// paid. Closed projects are left to collections: there is no dispatch left to hold.
