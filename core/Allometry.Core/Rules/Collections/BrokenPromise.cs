@@ -92,10 +92,10 @@ public sealed class BrokenPromise : IRule
                 $"Promesse non tenue — {what} : il manque {M(amount, Language.Fr)}"),
             Detail = new LocalizedText(
                 $"{payer} promised{(recorded is null ? "" : $" on {recorded}")} to pay {M(promise.PromisedAmount, Language.En)} by {on}; {M(paid, Language.En)} has come in since, so {M(amount, Language.En)} is still missing.",
-                $"{payer} s'est engagé{(recorded is null ? "" : $" le {recorded}")} à payer {M(promise.PromisedAmount, Language.Fr)} au plus tard le {on}; {M(paid, Language.Fr)} sont entrés depuis, il manque donc encore {M(amount, Language.Fr)}."),
+                $"{payer} s'est engagé{(recorded is null ? "" : $" le {recorded}")} à payer {M(promise.PromisedAmount, Language.Fr)} au plus tard le {on}; {M(paid, Language.Fr)} ont été reçus depuis, il manque donc encore {M(amount, Language.Fr)}."),
             SuggestedAction = new LocalizedText(
                 "Escalate: call the payer's decision maker, set a firm date and consider holding further work or shipments.",
-                "Faire monter le dossier : appeler le décideur chez le client, fixer une date ferme et envisager de suspendre travaux et livraisons."),
+                "Faire remonter le dossier : appeler le décideur chez le client, fixer une date ferme et envisager de suspendre travaux et livraisons."),
             Evidence =
             [
                 new(LedgerSheets.Promises, $"{promise.PayerId}/{promise.InvoiceId}/{on}", "promised_amount",

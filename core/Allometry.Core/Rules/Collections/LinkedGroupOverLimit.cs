@@ -59,8 +59,8 @@ public sealed class LinkedGroupOverLimit : IRule
         var over = openAr - limit;
         var root = CollectionsText.Payer(ledger, group.RootId);
         var source = configured
-            ? new LocalizedText("the limit configured for the group", "la limite configurée pour le groupe")
-            : new LocalizedText("the sum of the members' credit limits", "la somme des limites de crédit des membres");
+            ? new LocalizedText("configured for the group", "configurée pour le groupe")
+            : new LocalizedText("the sum of the members' credit limits", "somme des limites de crédit des membres");
         string Members(Language l) => string.Join("; ", balances.Where(b => b.Open != 0m)
             .Select(b => $"{CollectionsText.Payer(ledger, b.PayerId)} {CollectionsText.Money(b.Open, l)}"));
 
@@ -90,8 +90,8 @@ public sealed class LinkedGroupOverLimit : IRule
                 $"Linked group {root} over its credit limit by {CollectionsText.Money(over, Language.En)}",
                 $"Groupe lié {root} : limite de crédit dépassée de {CollectionsText.Money(over, Language.Fr)}"),
             Detail = new LocalizedText(
-                $"Open AR across the {group.Members.Count} linked entities is {CollectionsText.Money(openAr, Language.En)}, against {source.En} of {CollectionsText.Money(limit, Language.En)}. By entity: {Members(Language.En)}.",
-                $"Le solde ouvert des {group.Members.Count} entités liées atteint {CollectionsText.Money(openAr, Language.Fr)}, pour {source.Fr} de {CollectionsText.Money(limit, Language.Fr)}. Par entité : {Members(Language.Fr)}."),
+                $"Open AR across the {group.Members.Count} linked entities is {CollectionsText.Money(openAr, Language.En)}, against a group limit of {CollectionsText.Money(limit, Language.En)} ({source.En}). By entity: {Members(Language.En)}.",
+                $"Le solde ouvert des {group.Members.Count} entités liées atteint {CollectionsText.Money(openAr, Language.Fr)}, pour une limite de groupe de {CollectionsText.Money(limit, Language.Fr)} ({source.Fr}). Par entité : {Members(Language.Fr)}."),
             SuggestedAction = new LocalizedText(
                 "Put the group on credit hold: no new shipments or work on credit until its balance is back under the limit; review the limit with the controller.",
                 "Suspendre le crédit du groupe : plus de livraisons ni de travaux à crédit tant que le solde dépasse la limite; revoir la limite avec le contrôleur."),

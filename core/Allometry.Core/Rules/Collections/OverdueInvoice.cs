@@ -59,6 +59,10 @@ public sealed class OverdueInvoice : IRule
         var due = CollectionsText.Iso(invoice.DueDate);
         var bucket = AgingBuckets.Of(days);
         string Money(Language l) => CollectionsText.Money(invoice.Balance, l);
+        var rerouted = string.Equals(holderId, invoice.PayerId, StringComparison.Ordinal)
+            ? new LocalizedText("", "")
+            : new LocalizedText($" The liability is now with {CollectionsText.Payer(context.Ledger, holderId)}.",
+                $" La responsabilité relève maintenant de {CollectionsText.Payer(context.Ledger, holderId)}.");
         return new Finding
         {
             RuleId = Id,
@@ -73,13 +77,13 @@ public sealed class OverdueInvoice : IRule
                 $"{invoice.InvoiceId} overdue by {late.En}: {Money(Language.En)}",
                 $"{invoice.InvoiceId} en retard de {late.Fr} : {Money(Language.Fr)}"),
             Detail = new LocalizedText(
-                $"{invoice.InvoiceId} to {payer} was due {due} and still has {Money(Language.En)} outstanding, {late.En} beyond terms ({AgingBuckets.Label(bucket, Language.En)}).",
-                $"La facture {invoice.InvoiceId} adressée à {payer}, échue le {due}, a encore un solde de {Money(Language.Fr)}, {late.Fr} après l'échéance ({AgingBuckets.Label(bucket, Language.Fr)})."),
+                $"{invoice.InvoiceId} to {payer} was due {due} and still has {Money(Language.En)} outstanding, {late.En} beyond terms (aging bucket: {AgingBuckets.Label(bucket, Language.En)}).{rerouted.En}",
+                $"La facture {invoice.InvoiceId} adressée à {payer}, échue le {due}, a encore un solde de {Money(Language.Fr)}, {late.Fr} après l'échéance (tranche : {AgingBuckets.Label(bucket, Language.Fr)}).{rerouted.Fr}"),
             SuggestedAction = severity switch
             {
                 Severity.High => new LocalizedText(
                     "Escalate: call the payer's decision maker, get a firm payment date and consider a credit hold.",
-                    "Faire monter le dossier : appeler le décideur chez le client, obtenir une date de paiement ferme et envisager une suspension de crédit."),
+                    "Faire remonter le dossier : appeler le décideur chez le client, obtenir une date de paiement ferme et envisager une suspension de crédit."),
                 Severity.Medium => new LocalizedText(
                     "Call the payer's accounts payable and get a payment date.",
                     "Appeler les comptes fournisseurs du client et obtenir une date de paiement."),

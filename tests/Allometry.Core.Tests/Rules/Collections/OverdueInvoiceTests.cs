@@ -105,6 +105,21 @@ public sealed class OverdueInvoiceTests
 
         // Assert
         Assert.Equal("HEIR", finding.PayerId);
+        Assert.Contains("now with Payer HEIR (HEIR)", finding.Detail.En, StringComparison.Ordinal);
+        Assert.Contains("relève maintenant de Payer HEIR (HEIR)", finding.Detail.Fr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_PayerNotSucceeded_DetailDoesNotMentionAnotherEntity()
+    {
+        // Arrange
+        var ledger = DueDaysAgo(20);
+
+        // Act
+        var finding = Assert.Single(ledger.Run(_rule));
+
+        // Assert
+        Assert.DoesNotContain("now with", finding.Detail.En, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -232,6 +232,25 @@ public sealed class PayerChangeExposureTests
     }
 
     [Fact]
+    public void Evaluate_DeveloperLaterSucceeded_FollowUpGoesToTheSuccessor()
+    {
+        // Arrange
+        var ledger = HandedOff().Payer("HEIR")
+            .Link("D", "HEIR", EntityLinkKind.Successor, Handoff.AddDays(30))
+            .Invoice("F1", "B", "PRJ", 10_000m, issued: Handoff.AddDays(-10))
+            .Invoice("F2", "D", "PRJ", 2_000m, issued: Handoff.AddDays(10));
+
+        // Act
+        var finding = Assert.Single(ledger.Run(_rule));
+
+        // Assert
+        Assert.Equal("HEIR", finding.PayerId);
+        Assert.Equal(ledger.Invoices.Sum(i => i.Balance), finding.AmountAtRisk);
+        Assert.Contains(finding.Evidence, e => e is { RowId: "F2", Expected: "HEIR", Actual: "D" });
+        Assert.Contains(finding.Evidence, e => e.RowId == "D>HEIR");
+    }
+
+    [Fact]
     public void RequiredSheets_Always_ProjectsAndInvoicesOnly()
     {
         // Assert
