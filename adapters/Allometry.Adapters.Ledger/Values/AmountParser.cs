@@ -18,6 +18,54 @@ internal static class AmountParser
     /// <summary>Parses any decimal written in one of the accepted styles.</summary>
     public static bool TryParse(string? text, out decimal value)
     {
+        // Exports and our own workbooks write plain "-1234.56"; only the rest needs the general path.
+        if (text is not null && TryParsePlain(text, out value)) return true;
+        return TryParseGeneral(text, out value);
+    }
+
+    /// <summary>
+    /// The plain form <c>-?\d+(\.\d+)?</c> without allocating. For that form the general path
+    /// parses exactly these digits as an invariant decimal (and then negates), so the result is
+    /// the same value with the same scale. False means "not plain", never "not an amount".
+    /// </summary>
+    internal static bool TryParsePlain(ReadOnlySpan<char> s, out decimal value)
+    {
+        value = 0m;
+        var negative = s.Length > 0 && s[0] == '-';
+        var digits = negative ? s[1..] : s;
+        var dot = -1;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            var c = digits[i];
+            if (char.IsAsciiDigit(c)) continue;
+            if (c != '.' || dot >= 0) return false;
+            dot = i;
+        }
+        if (digits.Length == 0 || dot == 0 || dot == digits.Length - 1) return false;
+
+        var count = dot < 0 ? digits.Length : digits.Length - 1;
+        if (count > 18)
+        {
+            // Too many digits for a ulong mantissa: let decimal round (or overflow) exactly as the general path does.
+            if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) return false;
+        }
+        else
+        {
+            ulong mantissa = 0;
+            foreach (var c in digits)
+            {
+                if (c != '.') mantissa = (mantissa * 10) + (ulong)(c - '0');
+            }
+            var scale = dot < 0 ? 0 : digits.Length - dot - 1;
+            value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, false, (byte)scale);
+        }
+        if (negative) value = -value;
+        return true;
+    }
+
+    /// <summary>Every accepted style: currency marks, parentheses, trailing minus, group separators, decimal commas.</summary>
+    internal static bool TryParseGeneral(string? text, out decimal value)
+    {
         value = 0m;
         if (string.IsNullOrWhiteSpace(text)) return false;
         var s = text.Trim();

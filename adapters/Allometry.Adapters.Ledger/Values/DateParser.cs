@@ -21,6 +21,40 @@ internal static class DateParser
     /// <summary>Parses <paramref name="text"/>; <paramref name="explicitFormat"/> (meta.date_format) settles day/month order.</summary>
     public static DateParseOutcome Parse(string? text, string? explicitFormat = null)
     {
+        // The preferred yyyy-MM-dd is the first format tried after a stated one; when no other
+        // format is stated, a valid ISO date needs no format list.
+        if ((explicitFormat is null || explicitFormat == "yyyy-MM-dd") && text is not null && TryParseIso(text, out var iso))
+        {
+            return DateParseOutcome.Of(iso);
+        }
+        return ParseGeneral(text, explicitFormat);
+    }
+
+    /// <summary>Exactly ten ASCII characters <c>yyyy-MM-dd</c> naming a real day; anything else is left to the format list.</summary>
+    internal static bool TryParseIso(ReadOnlySpan<char> s, out DateOnly date)
+    {
+        date = default;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-') return false;
+        if (!Digits(s[..4], out var year) || !Digits(s.Slice(5, 2), out var month) || !Digits(s.Slice(8, 2), out var day)) return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+            value = (value * 10) + (c - '0');
+        }
+        return true;
+    }
+
+    /// <summary>The explicit format, then the unambiguous formats, then day-first against month-first.</summary>
+    internal static DateParseOutcome ParseGeneral(string? text, string? explicitFormat = null)
+    {
         if (string.IsNullOrWhiteSpace(text)) return DateParseOutcome.Invalid;
         var s = StripMidnight(text.Trim());
 
