@@ -10,8 +10,8 @@ public sealed class CollectionsSampleTests
 {
     private static readonly IRule[] Rules =
     [
-        new PayerChangeExposure(), new LinkedGroupOverLimit(), new BrokenPromise(), new ShortPayUnresolved(),
-        new UnappliedCash(), new OverdueInvoice(), new AgingConcentration(),
+        new PayerChangeExposureRule(), new LinkedGroupOverLimitRule(), new BrokenPromiseRule(), new ShortPayUnresolvedRule(),
+        new UnappliedCashRule(), new OverdueInvoiceRule(), new AgingConcentrationRule(),
     ];
 
     private static readonly HashSet<string> RuleIds = [.. Rules.Select(r => r.Id)];

@@ -1,5 +1,6 @@
 namespace Allometry.Core.Rules.Collections;
 
+using Allometry.Core.Exceptions;
 using Allometry.Core.Imports;
 using Allometry.Core.Ledger;
 using Allometry.Core.Localization;
@@ -18,7 +19,7 @@ using Allometry.Core.Localization;
 /// its open balance less what invoice-level findings already report). Subject: the invoice, or
 /// the promise (<c>payer/yyyy-MM-dd</c>) when it names none.
 /// </remarks>
-public sealed class BrokenPromise : IRule
+public sealed class BrokenPromiseRule : IRule, IExplainsClosure
 {
     public string Id => "BrokenPromise";
 
@@ -26,6 +27,9 @@ public sealed class BrokenPromise : IRule
 
     public IReadOnlyList<string> RequiredSheets { get; } =
         [LedgerSheets.Promises, LedgerSheets.Invoices, LedgerSheets.Payments, LedgerSheets.PaymentApplications];
+
+    /// <inheritdoc />
+    public LocalizedText? ClosureReason(FindingSubject subject, RuleContext context) => CollectionsClosure.OfInvoice(subject, context);
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -1,6 +1,7 @@
 namespace Allometry.Core.Rules.Collections;
 
 using Allometry.Core.Aging;
+using Allometry.Core.Exceptions;
 using Allometry.Core.Imports;
 using Allometry.Core.Ledger;
 using Allometry.Core.Localization;
@@ -22,7 +23,7 @@ using Allometry.Core.Localization;
 /// <see cref="Finding.PayerId"/> is the entity that now holds the liability (after successor and
 /// handoff links), which is where the reminder goes.
 /// </remarks>
-public sealed class OverdueInvoice : IRule
+public sealed class OverdueInvoiceRule : IRule, IExplainsClosure
 {
     public string Id => "OverdueInvoice";
 
@@ -38,6 +39,9 @@ public sealed class OverdueInvoice : IRule
             : Severity.Low;
         return balance >= settings.OverdueLargeBalance && tier < Severity.High ? tier + 1 : tier;
     }
+
+    /// <inheritdoc />
+    public LocalizedText? ClosureReason(FindingSubject subject, RuleContext context) => CollectionsClosure.OfInvoice(subject, context);
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -4,10 +4,10 @@ using Allometry.Core.Ledger;
 using Allometry.Core.Rules;
 using Allometry.Core.Rules.Collections;
 
-public sealed class ShortPayUnresolvedTests
+public sealed class ShortPayUnresolvedRuleTests
 {
     private static readonly DateOnly AsOf = TestLedger.AsOf;
-    private readonly ShortPayUnresolved _rule = new();
+    private readonly ShortPayUnresolvedRule _rule = new();
 
     /// <summary>F1: 10,000.00 + QC tax = 11,497.50, paid <paramref name="paid"/> <paramref name="daysAgo"/> days ago.</summary>
     private static TestLedger PaidShort(decimal paid, int daysAgo, Func<Invoice, Invoice>? with = null) => new TestLedger()

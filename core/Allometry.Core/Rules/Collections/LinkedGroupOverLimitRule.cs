@@ -18,7 +18,7 @@ using Allometry.Core.Localization;
 /// approved for these entities (members with no limit add nothing; a group where no member has
 /// one is not checked). Amount = open AR − limit; <see cref="Finding.PayerId"/> = the root.
 /// </remarks>
-public sealed class LinkedGroupOverLimit : IRule
+public sealed class LinkedGroupOverLimitRule : IRule
 {
     private const int MaxInvoicesInEvidence = 10;
 

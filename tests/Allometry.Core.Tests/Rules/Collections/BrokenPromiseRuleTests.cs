@@ -4,10 +4,10 @@ using Allometry.Core.Ledger;
 using Allometry.Core.Rules;
 using Allometry.Core.Rules.Collections;
 
-public sealed class BrokenPromiseTests
+public sealed class BrokenPromiseRuleTests
 {
     private static readonly DateOnly AsOf = TestLedger.AsOf;
-    private readonly BrokenPromise _rule = new();
+    private readonly BrokenPromiseRule _rule = new();
 
     /// <summary>F1: 10,000.00 + QC tax = 11,497.50, of which <paramref name="paid"/> came in 10 days ago.</summary>
     private static TestLedger Promised(DateOnly promisedOn, decimal promised, decimal paid = 1_000m, DateOnly? recorded = null)

@@ -5,10 +5,10 @@ using Allometry.Core.Ledger;
 using Allometry.Core.Rules;
 using Allometry.Core.Rules.Collections;
 
-public sealed class UnappliedCashTests
+public sealed class UnappliedCashRuleTests
 {
     private static readonly DateOnly AsOf = TestLedger.AsOf;
-    private readonly UnappliedCash _rule = new();
+    private readonly UnappliedCashRule _rule = new();
 
     private static TestLedger WithOpenInvoice() => new TestLedger().Payer("P").Invoice("F1", "P", null, 4_000m, issued: AsOf.AddDays(-40));
 

@@ -17,7 +17,7 @@ using Allometry.Core.Localization;
 /// whole balance when its share of AR triggers (the 90+ part is inside it), otherwise the part of
 /// its balance in invoices more than 90 days past due.
 /// </remarks>
-public sealed class AgingConcentration : IRule
+public sealed class AgingConcentrationRule : IRule
 {
     private const int Over90Days = 90;
     private const int MaxInvoicesInEvidence = 10;

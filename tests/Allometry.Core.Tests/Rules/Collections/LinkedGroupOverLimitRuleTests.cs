@@ -4,9 +4,9 @@ using Allometry.Core.Ledger;
 using Allometry.Core.Rules;
 using Allometry.Core.Rules.Collections;
 
-public sealed class LinkedGroupOverLimitTests
+public sealed class LinkedGroupOverLimitRuleTests
 {
-    private readonly LinkedGroupOverLimit _rule = new();
+    private readonly LinkedGroupOverLimitRule _rule = new();
 
     /// <summary>Parent P over A, A's sister B; 6,000.00 billed to each of A and B in QC (6,898.50 each).</summary>
     private static TestLedger Group(decimal? parentLimit = null, decimal? memberLimit = null) => new TestLedger()

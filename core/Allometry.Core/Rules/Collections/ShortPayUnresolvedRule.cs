@@ -1,5 +1,6 @@
 namespace Allometry.Core.Rules.Collections;
 
+using Allometry.Core.Exceptions;
 using Allometry.Core.Imports;
 using Allometry.Core.Ledger;
 using Allometry.Core.Localization;
@@ -14,13 +15,16 @@ using Allometry.Core.Localization;
 /// the holdback recorded on the invoice (before or after tax, within the tolerance) is a
 /// net-of-holdback receipt, not a short pay (domain.md §2): the retainage rules own it.
 /// </remarks>
-public sealed class ShortPayUnresolved : IRule
+public sealed class ShortPayUnresolvedRule : IRule, IExplainsClosure
 {
     public string Id => "ShortPayUnresolved";
 
     public int Version => 1;
 
     public IReadOnlyList<string> RequiredSheets { get; } = [LedgerSheets.Invoices, LedgerSheets.Payments, LedgerSheets.PaymentApplications];
+
+    /// <inheritdoc />
+    public LocalizedText? ClosureReason(FindingSubject subject, RuleContext context) => CollectionsClosure.OfInvoice(subject, context);
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {

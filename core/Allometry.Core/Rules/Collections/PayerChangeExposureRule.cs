@@ -1,6 +1,7 @@
 namespace Allometry.Core.Rules.Collections;
 
 using Allometry.Core.Entities;
+using Allometry.Core.Exceptions;
 using Allometry.Core.Imports;
 using Allometry.Core.Ledger;
 using Allometry.Core.Localization;
@@ -22,13 +23,16 @@ using Allometry.Core.Localization;
 /// known project are checked per payer (subject: the old payer) against successor links and
 /// unscoped handoffs. Reads <c>entity_links</c> and <c>payments</c> when present.
 /// </remarks>
-public sealed class PayerChangeExposure : IRule
+public sealed class PayerChangeExposureRule : IRule, IExplainsClosure
 {
     public string Id => "PayerChangeExposure";
 
     public int Version => 1;
 
     public IReadOnlyList<string> RequiredSheets { get; } = [LedgerSheets.Projects, LedgerSheets.Invoices];
+
+    /// <inheritdoc />
+    public LocalizedText? ClosureReason(FindingSubject subject, RuleContext context) => CollectionsClosure.OfProject(subject, context);
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -5,10 +5,10 @@ using Allometry.Core.Ledger;
 using Allometry.Core.Rules;
 using Allometry.Core.Rules.Collections;
 
-public sealed class OverdueInvoiceTests
+public sealed class OverdueInvoiceRuleTests
 {
     private static readonly DateOnly AsOf = TestLedger.AsOf;
-    private readonly OverdueInvoice _rule = new();
+    private readonly OverdueInvoiceRule _rule = new();
 
     private static TestLedger DueDaysAgo(int days, decimal subtotal = 1_000m, decimal? balance = null) =>
         new TestLedger().Payer("P").Invoice("F1", "P", null, subtotal, issued: AsOf.AddDays(-days - 30), due: AsOf.AddDays(-days), balance: balance);
@@ -25,7 +25,7 @@ public sealed class OverdueInvoiceTests
     public void SeverityOf_DaysBeyondTermsAndBalance_FollowsTheDocumentedTable(int days, string balance, Severity expected)
     {
         // Act
-        var severity = OverdueInvoice.SeverityOf(days, decimal.Parse(balance, System.Globalization.CultureInfo.InvariantCulture), RuleSettings.Default);
+        var severity = OverdueInvoiceRule.SeverityOf(days, decimal.Parse(balance, System.Globalization.CultureInfo.InvariantCulture), RuleSettings.Default);
 
         // Assert
         Assert.Equal(expected, severity);
@@ -127,7 +127,7 @@ public sealed class OverdueInvoiceTests
     {
         // Arrange
         var snapshot = DueDaysAgo(120).Snapshot([LedgerSheets.Payers, LedgerSheets.Invoices]);
-        var engine = new RuleEngine([_rule, new AgingConcentration(), new UnappliedCash(), new ShortPayUnresolved()]);
+        var engine = new RuleEngine([_rule, new AgingConcentrationRule(), new UnappliedCashRule(), new ShortPayUnresolvedRule()]);
 
         // Act
         var evaluation = engine.Evaluate(new RuleContext(snapshot, AsOf, RuleSettings.Default));

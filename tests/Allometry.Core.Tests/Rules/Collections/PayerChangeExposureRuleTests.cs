@@ -4,10 +4,10 @@ using Allometry.Core.Ledger;
 using Allometry.Core.Rules;
 using Allometry.Core.Rules.Collections;
 
-public sealed class PayerChangeExposureTests
+public sealed class PayerChangeExposureRuleTests
 {
     private static readonly DateOnly Handoff = TestLedger.AsOf.AddDays(-60);
-    private readonly PayerChangeExposure _rule = new();
+    private readonly PayerChangeExposureRule _rule = new();
 
     /// <summary>Builder B handed project PRJ to developer D on <see cref="Handoff"/>.</summary>
     private static TestLedger HandedOff() => new TestLedger()

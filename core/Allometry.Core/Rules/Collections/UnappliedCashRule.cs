@@ -1,5 +1,6 @@
 namespace Allometry.Core.Rules.Collections;
 
+using Allometry.Core.Exceptions;
 using Allometry.Core.Imports;
 using Allometry.Core.Ledger;
 using Allometry.Core.Localization;
@@ -20,13 +21,16 @@ using Allometry.Core.Localization;
 /// lower bound too.</item>
 /// </list>
 /// </remarks>
-public sealed class UnappliedCash : IRule
+public sealed class UnappliedCashRule : IRule, IExplainsClosure
 {
     public string Id => "UnappliedCash";
 
     public int Version => 1;
 
     public IReadOnlyList<string> RequiredSheets { get; } = [LedgerSheets.Invoices];
+
+    /// <inheritdoc />
+    public LocalizedText? ClosureReason(FindingSubject subject, RuleContext context) => CollectionsClosure.OfCash(subject, context);
 
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -3,10 +3,10 @@ namespace Allometry.Core.Tests.Rules.Collections;
 using Allometry.Core.Rules;
 using Allometry.Core.Rules.Collections;
 
-public sealed class AgingConcentrationTests
+public sealed class AgingConcentrationRuleTests
 {
     private static readonly DateOnly AsOf = TestLedger.AsOf;
-    private readonly AgingConcentration _rule = new();
+    private readonly AgingConcentrationRule _rule = new();
 
     private static TestLedger Line(TestLedger ledger, string id, string payer, decimal balance, int daysPastDue = -10) =>
         ledger.Invoice(id, payer, null, 100_000m, due: AsOf.AddDays(-daysPastDue), balance: balance);
