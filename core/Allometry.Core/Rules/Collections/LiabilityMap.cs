@@ -1,7 +1,9 @@
 namespace Allometry.Core.Rules.Collections;
 
 using Allometry.Core.Entities;
+using Allometry.Core.Imports;
 using Allometry.Core.Ledger;
+using Allometry.Core.Localization;
 
 /// <summary>
 /// Who holds the liability for a project's receivables (or a payer's receivables outside any
@@ -62,6 +64,16 @@ internal sealed class LiabilityMap
     /// <summary>Where the follow-up of an invoice goes today: its project's holder, or its payer's.</summary>
     public string HolderNow(Invoice invoice, DateOnly asOf) =>
         Ledger.Project(invoice.ProjectId) is { } project ? Now(project, asOf).Holder : OfPayer(invoice.PayerId, asOf).Holder;
+
+    /// <summary>The links a trail followed, as evidence rows (<c>from&gt;to</c>, effective date).</summary>
+    public static IEnumerable<Evidence> TransferEvidence(LiabilityTrail trail) =>
+        trail.Transfers.Select(l => new Evidence(LedgerSheets.EntityLinks, $"{l.FromPayerId}>{l.ToPayerId}", "effective_date", null,
+            l.EffectiveDate is { } on ? CollectionsText.Iso(on) : null,
+            new LocalizedText($"{LedgerVocabulary.ToCode(l.Kind)}: {l.FromPayerId} → {l.ToPayerId}", $"{LedgerVocabulary.ToCode(l.Kind)} : {l.FromPayerId} → {l.ToPayerId}")));
+
+    /// <summary>The date of the first transfer after the invoice: when its liability moved.</summary>
+    public static DateOnly? TransferAfter(LiabilityTrail trail, DateOnly issued) =>
+        trail.Transfers.Select(l => l.EffectiveDate).FirstOrDefault(d => d is { } on && on > issued);
 
     private static bool Declares(Project project) =>
         project.CurrentPayerId is { } current && !string.Equals(current, project.ContractPayerId, StringComparison.Ordinal);

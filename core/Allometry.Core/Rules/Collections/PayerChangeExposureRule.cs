@@ -64,12 +64,12 @@ public sealed class PayerChangeExposureRule : IRule, IExplainsClosure
             if (!Same(invoice.PayerId, now.Holder))
             {
                 exposed.Add(Same(invoice.PayerId, atIssue)
-                    ? new(invoice, PayerChangeReason.LeftOnOldEntity, now.Holder, TransferAfter(now, invoice.IssueDate))
+                    ? new(invoice, PayerChangeReason.LeftOnOldEntity, now.Holder, LiabilityMap.TransferAfter(now, invoice.IssueDate))
                     : new(invoice, PayerChangeReason.BilledToOther, atIssue, null));
             }
             else if (dated && !Same(atIssue, now.Holder))
             {
-                exposed.Add(new(invoice, PayerChangeReason.BilledBeforeTransfer, atIssue, TransferAfter(now, invoice.IssueDate)));
+                exposed.Add(new(invoice, PayerChangeReason.BilledBeforeTransfer, atIssue, LiabilityMap.TransferAfter(now, invoice.IssueDate)));
             }
         }
         var thirdParties = ThirdPartyPayer.Of(context.Ledger, project, now.Holder, context.Settings.ThirdPartyPayerMaxInvoices);
@@ -88,7 +88,7 @@ public sealed class PayerChangeExposureRule : IRule, IExplainsClosure
             .Select(e => e.Explain(ledger)).Concat(thirdParties.Select(t => t.Explain(ledger))).ToList();
         var evidence = exposed.Select(e => e.ToEvidence(ledger))
             .Concat(thirdParties.SelectMany(t => t.ToEvidence(ledger)))
-            .Concat(Transfers(now))
+            .Concat(LiabilityMap.TransferEvidence(now))
             .ToList();
         if (project.CurrentPayerId is { } current)
         {
@@ -113,7 +113,7 @@ public sealed class PayerChangeExposureRule : IRule, IExplainsClosure
         {
             var atIssue = map.OfPayer(payerId, i.IssueDate).Holder;
             return Same(atIssue, payerId)
-                ? new ExposedInvoice(i, PayerChangeReason.LeftOnOldEntity, now.Holder, TransferAfter(now, i.IssueDate))
+                ? new ExposedInvoice(i, PayerChangeReason.LeftOnOldEntity, now.Holder, LiabilityMap.TransferAfter(now, i.IssueDate))
                 : new ExposedInvoice(i, PayerChangeReason.BilledToOther, atIssue, null);
         }).ToList();
         var amount = exposed.Sum(e => e.Invoice.Balance);
@@ -125,7 +125,7 @@ public sealed class PayerChangeExposureRule : IRule, IExplainsClosure
             new LocalizedText(
                 string.Join(" ", exposed.Select(e => e.Explain(context.Ledger).En)),
                 string.Join(" ", exposed.Select(e => e.Explain(context.Ledger).Fr))),
-            [.. exposed.Select(e => e.ToEvidence(context.Ledger)), .. Transfers(now)]);
+            [.. exposed.Select(e => e.ToEvidence(context.Ledger)), .. LiabilityMap.TransferEvidence(now)]);
     }
 
     private Finding Build(RuleContext context, FindingSubject subject, string? projectId, decimal amount, string holderId,
@@ -150,15 +150,6 @@ public sealed class PayerChangeExposureRule : IRule, IExplainsClosure
             Evidence = evidence,
         };
     }
-
-    private static IEnumerable<Evidence> Transfers(LiabilityTrail trail) =>
-        trail.Transfers.Select(l => new Evidence(LedgerSheets.EntityLinks, $"{l.FromPayerId}>{l.ToPayerId}", "effective_date", null,
-            l.EffectiveDate is { } on ? CollectionsText.Iso(on) : null,
-            new LocalizedText($"{LedgerVocabulary.ToCode(l.Kind)}: {l.FromPayerId} → {l.ToPayerId}", $"{LedgerVocabulary.ToCode(l.Kind)} : {l.FromPayerId} → {l.ToPayerId}")));
-
-    /// <summary>The date of the first transfer after the invoice: when its liability moved.</summary>
-    private static DateOnly? TransferAfter(LiabilityTrail trail, DateOnly issued) =>
-        trail.Transfers.Select(l => l.EffectiveDate).FirstOrDefault(d => d is { } on && on > issued);
 
     private static List<Invoice> Open(IEnumerable<Invoice> invoices) =>
         [.. invoices.Where(IsOpen).OrderBy(i => i.IssueDate).ThenBy(i => i.InvoiceId, StringComparer.Ordinal)];
