@@ -67,6 +67,21 @@ public sealed class RetainageAgedMisclassifiedRuleTests
     }
 
     [Fact]
+    public void Evaluate_HoldbackRecordedBeforeTaxWithheldWithItsTax_RaisesTheWholeBalance()
+    {
+        // Arrange: 1,000.00 recorded before tax; the payer withheld it with GST + QST (1,149.75).
+        var ledger = PaidNet(70);
+        ledger.Invoices[0] = ledger.Invoices[0] with { RetainageHeld = 1_000m };
+        ledger.Holds[0] = ledger.Holds[0] with { HeldAmount = 1_000m };
+
+        // Act
+        var finding = Assert.Single(ledger.Run(_rule));
+
+        // Assert
+        Assert.Equal(1_149.75m, finding.AmountAtRisk);
+    }
+
+    [Fact]
     public void Evaluate_NetBilledInvoiceNeverPaid_IsARealOverdueNotHoldback()
     {
         // Arrange: balance = the whole total, so nothing says it is holdback.
