@@ -1,5 +1,6 @@
 namespace Allometry.Core.Postgres;
 
+using Allometry.Core.Postgres.Exceptions;
 using Allometry.Core.Postgres.Imports;
 using Allometry.Core.Postgres.Ledger;
 using Allometry.Core.Postgres.Migrations;
@@ -18,6 +19,11 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton(sp => new AgingSummaryStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new TenantDirectory(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new LedgerSnapshotStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new RuleSettingsStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new ExceptionStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new ExceptionEvaluator(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<LedgerSnapshotStore>(), sp.GetRequiredService<RuleSettingsStore>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
 }

@@ -15,8 +15,12 @@ public sealed partial class LedgerSnapshotStore
         ApplicationsSql, RetainageSql, ContractsSql, PromisesSql, BankSql,
     ];
 
-    private const string PayersSql = """
-        SELECT payer_id, name, aliases, province::text, gst_hst_number, qst_number, credit_limit, language::text, email
+    private const string PayersColumns = """
+        payer_id, name, aliases, province::text, gst_hst_number, qst_number, credit_limit, language::text, email
+        """;
+
+    private const string PayersSql = $"""
+        SELECT {PayersColumns}
         FROM payers WHERE tenant_id = $1 ORDER BY payer_id
         """;
 
@@ -33,8 +37,12 @@ public sealed partial class LedgerSnapshotStore
         Email = Text(r, 8),
     };
 
-    private const string EntityLinksSql = """
-        SELECT from_payer_id, to_payer_id, kind::text, effective_date, note
+    private const string EntityLinksColumns = """
+        from_payer_id, to_payer_id, kind::text, effective_date, note
+        """;
+
+    private const string EntityLinksSql = $"""
+        SELECT {EntityLinksColumns}
         FROM entity_links WHERE tenant_id = $1 ORDER BY from_payer_id, to_payer_id, kind
         """;
 
@@ -47,10 +55,14 @@ public sealed partial class LedgerSnapshotStore
         Note = Text(r, 4),
     };
 
-    private const string ProjectsSql = """
-        SELECT project_id, name, site_province::text, site_city, pm_email, contract_payer_id, current_payer_id,
+    private const string ProjectsColumns = """
+        project_id, name, site_province::text, site_city, pm_email, contract_payer_id, current_payer_id,
                supply_type::text, deposit_pct, retainage_pct, release_rule::text, release_days, contract_date,
                csp_published_on, reception_on, fin_travaux_on, completed_on, status::text
+        """;
+
+    private const string ProjectsSql = $"""
+        SELECT {ProjectsColumns}
         FROM projects WHERE tenant_id = $1 ORDER BY project_id
         """;
 
@@ -76,8 +88,12 @@ public sealed partial class LedgerSnapshotStore
         Status = Code<ProjectStatus>(r, 17),
     };
 
-    private const string DeliveriesSql = """
-        SELECT project_id, milestone, scheduled_on, delivered_on, status::text
+    private const string DeliveriesColumns = """
+        project_id, milestone, scheduled_on, delivered_on, status::text
+        """;
+
+    private const string DeliveriesSql = $"""
+        SELECT {DeliveriesColumns}
         FROM deliveries WHERE tenant_id = $1 ORDER BY project_id, milestone
         """;
 
@@ -90,8 +106,12 @@ public sealed partial class LedgerSnapshotStore
         Status = Code<DeliveryStatus>(r, 4),
     };
 
-    private const string QuotesSql = """
-        SELECT quote_id, project_id, payer_id, quote_date, accepted_on, total_ex_tax, deposit_pct, status::text
+    private const string QuotesColumns = """
+        quote_id, project_id, payer_id, quote_date, accepted_on, total_ex_tax, deposit_pct, status::text
+        """;
+
+    private const string QuotesSql = $"""
+        SELECT {QuotesColumns}
         FROM quotes WHERE tenant_id = $1 ORDER BY quote_id
         """;
 
@@ -107,10 +127,14 @@ public sealed partial class LedgerSnapshotStore
         Status = Code<QuoteStatus>(r, 7),
     };
 
-    private const string InvoicesSql = """
-        SELECT invoice_id, payer_id, project_id, kind::text, issue_date, due_date, subtotal, gst, hst, qst, pst,
+    private const string InvoicesColumns = """
+        invoice_id, payer_id, project_id, kind::text, issue_date, due_date, subtotal, gst, hst, qst, pst,
                total, balance, retainage_held, tax_province::text, registration_numbers, currency::text,
                status::text, origin::text
+        """;
+
+    private const string InvoicesSql = $"""
+        SELECT {InvoicesColumns}
         FROM invoices WHERE tenant_id = $1
         """;
 
@@ -137,8 +161,12 @@ public sealed partial class LedgerSnapshotStore
         Origin = Codes<InvoiceOrigin>.Of(r.GetString(18)),
     };
 
-    private const string PaymentsSql = """
-        SELECT payment_id, payer_id, received_on, amount, reference, method
+    private const string PaymentsColumns = """
+        payment_id, payer_id, received_on, amount, reference, method
+        """;
+
+    private const string PaymentsSql = $"""
+        SELECT {PaymentsColumns}
         FROM payments WHERE tenant_id = $1
         """;
 
@@ -152,8 +180,12 @@ public sealed partial class LedgerSnapshotStore
         Method = Pooled(r, 5, pool),
     };
 
-    private const string ApplicationsSql = """
-        SELECT payment_id, invoice_id, amount
+    private const string ApplicationsColumns = """
+        payment_id, invoice_id, amount
+        """;
+
+    private const string ApplicationsSql = $"""
+        SELECT {ApplicationsColumns}
         FROM payment_applications WHERE tenant_id = $1
         """;
 
@@ -164,8 +196,12 @@ public sealed partial class LedgerSnapshotStore
         Amount = r.GetDecimal(2),
     };
 
-    private const string RetainageSql = """
-        SELECT project_id, invoice_id, held_amount, release_due_on, released_on, release_invoice_id, collected_on
+    private const string RetainageColumns = """
+        project_id, invoice_id, held_amount, release_due_on, released_on, release_invoice_id, collected_on
+        """;
+
+    private const string RetainageSql = $"""
+        SELECT {RetainageColumns}
         FROM retainage_holds WHERE tenant_id = $1 ORDER BY project_id, invoice_id NULLS FIRST
         """;
 
@@ -180,8 +216,12 @@ public sealed partial class LedgerSnapshotStore
         CollectedOn = Date(r, 6),
     };
 
-    private const string ContractsSql = """
-        SELECT contract_id, payer_id, project_id, annual_fee, renewal_date, service_active, last_renewal_invoice_id
+    private const string ContractsColumns = """
+        contract_id, payer_id, project_id, annual_fee, renewal_date, service_active, last_renewal_invoice_id
+        """;
+
+    private const string ContractsSql = $"""
+        SELECT {ContractsColumns}
         FROM service_contracts WHERE tenant_id = $1 ORDER BY contract_id
         """;
 
@@ -196,8 +236,12 @@ public sealed partial class LedgerSnapshotStore
         LastRenewalInvoiceId = Text(r, 6),
     };
 
-    private const string PromisesSql = """
-        SELECT payer_id, invoice_id, promised_on, promised_amount, recorded_on
+    private const string PromisesColumns = """
+        payer_id, invoice_id, promised_on, promised_amount, recorded_on
+        """;
+
+    private const string PromisesSql = $"""
+        SELECT {PromisesColumns}
         FROM promises WHERE tenant_id = $1 ORDER BY payer_id, invoice_id NULLS FIRST, promised_on
         """;
 
@@ -210,8 +254,12 @@ public sealed partial class LedgerSnapshotStore
         RecordedOn = Date(r, 4),
     };
 
-    private const string BankSql = """
-        SELECT transaction_id, posted_on, amount, description, reference, account
+    private const string BankColumns = """
+        transaction_id, posted_on, amount, description, reference, account
+        """;
+
+    private const string BankSql = $"""
+        SELECT {BankColumns}
         FROM bank_transactions WHERE tenant_id = $1
         """;
 

@@ -1,0 +1,130 @@
+namespace Allometry.Core.Postgres.Exceptions;
+
+using Allometry.Core.Exceptions;
+using Allometry.Core.Ledger;
+using Allometry.Core.Postgres.Ledger;
+using Allometry.Core.Rules;
+using Npgsql;
+
+/// <summary>
+/// Runs the rules over a tenant's ledger and brings its exceptions up to date: the findings are
+/// reconciled with the stored exceptions (<see cref="ExceptionLifecycle"/>) and the changes are
+/// written in one transaction, under a per-tenant advisory lock so two evaluations of a tenant
+/// take turns. A person acting on an exception meanwhile moves its version: the evaluation then
+/// rolls back, reads the exceptions again and re-plans (up to <see cref="MaxAttempts"/> times).
+/// </summary>
+public sealed class ExceptionEvaluator
+{
+    /// <summary>Plans tried before a run of concurrent edits is reported as an error.</summary>
+    public const int MaxAttempts = 3;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly LedgerSnapshotStore _snapshots;
+    private readonly RuleSettingsStore _settings;
+    private readonly TimeProvider _time;
+    private readonly RuleEngine _engine;
+
+    /// <summary>An evaluator of <paramref name="engine"/>'s rules (by default every rule of <see cref="RuleCatalog"/>).</summary>
+    public ExceptionEvaluator(NpgsqlDataSource dataSource, LedgerSnapshotStore snapshots, RuleSettingsStore settings, TimeProvider time, RuleEngine? engine = null)
+    {
+        _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
+        _snapshots = snapshots ?? throw new ArgumentNullException(nameof(snapshots));
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _engine = engine ?? RuleCatalog.CreateEngine();
+    }
+
+    /// <summary>Evaluates the tenant's whole ledger and reconciles every exception of the tenant.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="asOf">The day to evaluate for; by default the ledger's as-of date.</param>
+    /// <param name="ct">Cancels the evaluation; nothing is written unless it completes.</param>
+    /// <exception cref="InvalidOperationException">The tenant has no imported ledger.</exception>
+    public async Task<ExceptionEvaluation> EvaluateTenantAsync(string tenantId, DateOnly? asOf, CancellationToken ct)
+    {
+        var snapshot = await _snapshots.LoadAsync(tenantId, ct).ConfigureAwait(false);
+        var settings = await _settings.LoadAsync(tenantId, ct).ConfigureAwait(false);
+        var context = new RuleContext(snapshot, asOf ?? snapshot.Meta.AsOf, settings);
+        var evaluation = _engine.Evaluate(context);
+        return await ReconcileAsync(tenantId, null, evaluation.Findings, evaluation, context, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Evaluates one project after a change, on a slice of the ledger
+    /// (<see cref="LedgerSnapshotStore.LoadProjectAsync"/>), and reconciles only the project's
+    /// item-level exceptions: those whose project is <paramref name="projectId"/> and whose subject
+    /// is not a payer or a linked group.
+    /// </summary>
+    /// <remarks>
+    /// Payer- and group-level rules (concentration, linked-group exposure, unapplied cash…) add up
+    /// a payer's or a group's whole receivables, which a project does not hold; their exceptions
+    /// are left to the next full evaluation (<see cref="EvaluateTenantAsync"/>, after each import).
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The tenant has no imported ledger, or no such project.</exception>
+    public async Task<ExceptionEvaluation> EvaluateProjectAsync(string tenantId, string projectId, CancellationToken ct)
+    {
+        var snapshot = await _snapshots.LoadProjectAsync(tenantId, projectId, ct).ConfigureAwait(false);
+        var settings = await _settings.LoadAsync(tenantId, ct).ConfigureAwait(false);
+        var context = new RuleContext(snapshot, snapshot.Meta.AsOf, settings);
+        var evaluation = _engine.Evaluate(context);
+        var findings = evaluation.Findings
+            .Where(f => string.Equals(f.ProjectId, projectId, StringComparison.Ordinal) && IsItemLevel(f.Subject.Kind))
+            .ToList();
+        return await ReconcileAsync(tenantId, projectId, findings, evaluation, context, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>True for subjects a project holds entirely (everything but payers and linked groups).</summary>
+    public static bool IsItemLevel(SubjectKind kind) => kind is not (SubjectKind.Payer or SubjectKind.LinkedGroup);
+
+    private const string LockSql = "SELECT pg_advisory_xact_lock(hashtextextended('allometry.exceptions:' || @tenant, 0))";
+
+    private async Task<ExceptionEvaluation> ReconcileAsync(
+        string tenantId, string? projectId, IReadOnlyList<Finding> findings, RuleEvaluation evaluation, RuleContext context, CancellationToken ct)
+    {
+        var disabled = evaluation.Skipped.Where(s => s.Reason == SkipReason.Disabled).Select(s => s.RuleId).ToHashSet(StringComparer.Ordinal);
+        var skipped = evaluation.Skipped.Select(s => s.RuleId).ToHashSet(StringComparer.Ordinal);
+        var run = _engine.Rules.Select(r => r.Id).Where(id => !skipped.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        var today = DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
+        var lifecycle = new LifecycleContext(context.AsOf, today, run, disabled, ClosureReasons.FromRules(_engine.Rules, context));
+        var fingerprints = findings.Select(f => f.Fingerprint).Distinct(StringComparer.Ordinal).ToList();
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using (var lockCommand = new NpgsqlCommand(LockSql, connection, transaction))
+            {
+                lockCommand.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
+                await lockCommand.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+            var states = await ExceptionStore.LoadStatesAsync(connection, transaction, tenantId, projectId, fingerprints, ct).ConfigureAwait(false);
+            var plan = ExceptionLifecycle.Plan(states, findings, lifecycle);
+            if (await ExceptionStore.ApplyAsync(connection, transaction, tenantId, plan, context.AsOf, ct).ConfigureAwait(false))
+            {
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return Summarize(tenantId, projectId, context.AsOf, evaluation, plan);
+            }
+            await transaction.RollbackAsync(ct).ConfigureAwait(false);
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException(
+                    $"Exceptions of tenant '{tenantId}' kept changing while being evaluated ({MaxAttempts} attempts); evaluate again.");
+            }
+        }
+    }
+
+    private static ExceptionEvaluation Summarize(string tenantId, string? projectId, DateOnly asOf, RuleEvaluation evaluation, ExceptionPlan plan) => new()
+    {
+        TenantId = tenantId,
+        ProjectId = projectId,
+        AsOf = asOf,
+        Rules = evaluation,
+        Opened = plan.Count(ExceptionChangeKind.Opened),
+        Updated = plan.Count(ExceptionChangeKind.Updated),
+        Closed = plan.Count(ExceptionChangeKind.Closed),
+        Reopened = plan.Count(ExceptionChangeKind.Reopened),
+        Resurfaced = plan.Count(ExceptionChangeKind.Resurfaced),
+        SnoozesEnded = plan.Count(ExceptionChangeKind.SnoozeEnded),
+        Unchanged = plan.Unchanged,
+        DuplicateFindings = plan.DuplicateFindings,
+    };
+}

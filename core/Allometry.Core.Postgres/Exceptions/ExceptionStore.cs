@@ -1,0 +1,149 @@
+namespace Allometry.Core.Postgres.Exceptions;
+
+using Allometry.Core.Exceptions;
+using Allometry.Core.Ledger;
+using Allometry.Core.Localization;
+using Allometry.Core.Rules;
+using Npgsql;
+
+/// <summary>
+/// The <c>exceptions</c> aggregate and its history. Reads for the queue and the cards are public;
+/// the evaluation's writes go through <see cref="ExceptionEvaluator"/>, which applies an
+/// <see cref="ExceptionPlan"/> in one transaction (see <c>ExceptionStore.Apply.cs</c>).
+/// </summary>
+/// <remarks>Dates go through Npgsql's own readers and parameters (<see cref="DateOnly"/> as <c>date</c>), not through a mapper.</remarks>
+public sealed partial class ExceptionStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns = """
+        exception_id, fingerprint, rule_id, rule_version, subject_kind::text, subject_id, payer_id, project_id,
+        severity::text, amount_at_risk, currency::text, title_en, title_fr, detail_en, detail_fr, action_en, action_fr,
+        evidence::text, status::text, snoozed_until, snooze_reason, escalated_to, escalation_note, rerouted_payer_id,
+        assigned_to, dismissed_reason, version, first_seen_on, last_seen_on, closed_on, close_reason_en, close_reason_fr,
+        reopened_count
+        """;
+
+    private const string ListSql = $"""
+        SELECT {Columns}
+        FROM exceptions
+        WHERE tenant_id = @tenant
+          AND (@status::text IS NULL OR status = @status::text)
+          AND severity_rank >= @minRank
+          AND (@project::text IS NULL OR project_id = @project::text)
+          AND (@payer::text IS NULL OR payer_id = @payer::text)
+        ORDER BY severity_rank DESC, amount_at_risk DESC, exception_id
+        LIMIT @top
+        """;
+
+    /// <summary>The tenant's exceptions matching <paramref name="query"/>, worst first.</summary>
+    public async Task<IReadOnlyList<ExceptionRecord>> ListAsync(string tenantId, ExceptionQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var command = dataSource.CreateCommand(ListSql);
+        command.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<string?>("status", query.Status is { } s ? LedgerVocabulary.ToCode(s) : null) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<short>("minRank", (short)query.MinSeverity));
+        command.Parameters.Add(new NpgsqlParameter<string?>("project", query.ProjectId) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string?>("payer", query.PayerId) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<int>("top", Math.Max(0, query.Top)));
+        return await ReadRecordsAsync(command, ct).ConfigureAwait(false);
+    }
+
+    private const string GetSql = $"SELECT {Columns} FROM exceptions WHERE tenant_id = @tenant AND exception_id = @id";
+
+    /// <summary>One exception of the tenant, or null.</summary>
+    public async Task<ExceptionRecord?> GetAsync(string tenantId, long exceptionId, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(GetSql);
+        command.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<long>("id", exceptionId));
+        return (await ReadRecordsAsync(command, ct).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    private static async Task<IReadOnlyList<ExceptionRecord>> ReadRecordsAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        var records = new List<ExceptionRecord>();
+        await using var r = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
+        {
+            records.Add(new ExceptionRecord
+            {
+                ExceptionId = r.GetInt64(0),
+                Fingerprint = r.GetString(1),
+                RuleId = r.GetString(2),
+                RuleVersion = r.GetInt32(3),
+                Subject = new FindingSubject(LedgerVocabulary.Parse<SubjectKind>(r.GetString(4)), r.GetString(5)),
+                PayerId = Text(r, 6),
+                ProjectId = Text(r, 7),
+                Severity = LedgerVocabulary.Parse<Severity>(r.GetString(8)),
+                AmountAtRisk = r.GetDecimal(9),
+                Currency = r.GetString(10),
+                Title = new LocalizedText(r.GetString(11), r.GetString(12)),
+                Detail = new LocalizedText(r.GetString(13), r.GetString(14)),
+                SuggestedAction = new LocalizedText(r.GetString(15), r.GetString(16)),
+                Evidence = EvidenceJson.Read(r.GetString(17)),
+                Status = LedgerVocabulary.Parse<ExceptionStatus>(r.GetString(18)),
+                SnoozedUntil = Date(r, 19),
+                SnoozeReason = Text(r, 20),
+                EscalatedTo = Text(r, 21),
+                EscalationNote = Text(r, 22),
+                ReroutedPayerId = Text(r, 23),
+                AssignedTo = Text(r, 24),
+                DismissedReason = Text(r, 25),
+                Version = r.GetInt32(26),
+                FirstSeenOn = r.GetFieldValue<DateOnly>(27),
+                LastSeenOn = r.GetFieldValue<DateOnly>(28),
+                ClosedOn = Date(r, 29),
+                CloseReason = r.IsDBNull(30) ? null : new LocalizedText(r.GetString(30), r.GetString(31)),
+                ReopenedCount = r.GetInt32(32),
+            });
+        }
+        return records;
+    }
+
+    // The lifecycle's view of a scope: the whole tenant, or one project's item-level exceptions
+    // plus any exception a finding of the scope already has (its project may have changed).
+    private const string StatesSql = """
+        SELECT exception_id, fingerprint, rule_id, subject_kind::text, subject_id, payer_id, project_id, status::text,
+               severity::text, amount_at_risk, content_hash, snoozed_until, version, last_seen_on
+        FROM exceptions
+        WHERE tenant_id = @tenant
+          AND (@project::text IS NULL
+               OR (project_id = @project::text AND subject_kind NOT IN ('payer', 'linked_group'))
+               OR fingerprint = ANY(@fingerprints))
+        """;
+
+    internal static async Task<IReadOnlyList<ExceptionState>> LoadStatesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string? projectId, IReadOnlyList<string> fingerprints, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(StatesSql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
+        command.Parameters.Add(new NpgsqlParameter<string?>("project", projectId) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("fingerprints", projectId is null ? [] : [.. fingerprints]));
+        var states = new List<ExceptionState>();
+        await using var r = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
+        {
+            states.Add(new ExceptionState
+            {
+                ExceptionId = r.GetInt64(0),
+                Fingerprint = r.GetString(1),
+                RuleId = r.GetString(2),
+                Subject = new FindingSubject(LedgerVocabulary.Parse<SubjectKind>(r.GetString(3)), r.GetString(4)),
+                PayerId = Text(r, 5),
+                ProjectId = Text(r, 6),
+                Status = LedgerVocabulary.Parse<ExceptionStatus>(r.GetString(7)),
+                Severity = LedgerVocabulary.Parse<Severity>(r.GetString(8)),
+                AmountAtRisk = r.GetDecimal(9),
+                ContentHash = r.GetString(10),
+                SnoozedUntil = Date(r, 11),
+                Version = r.GetInt32(12),
+                LastSeenOn = r.GetFieldValue<DateOnly>(13),
+            });
+        }
+        return states;
+    }
+
+    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateOnly? Date(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+}

@@ -1,0 +1,110 @@
+namespace Allometry.Core.Postgres.Exceptions;
+
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Allometry.Core.Ledger;
+using Allometry.Core.Rules;
+using Dapper;
+using Npgsql;
+
+/// <summary>
+/// A tenant's <see cref="RuleSettings"/>: the documented defaults, overridden by the JSON of
+/// <c>tenant_settings</c> (snake_case property names: <c>deposit_tolerance</c>,
+/// <c>disabled_rules</c>, <c>group_credit_limits</c>…), with the seller's PST registrations
+/// from the tenant's own row (its ledger's meta sheet says where it is registered).
+/// </summary>
+public sealed class RuleSettingsStore(NpgsqlDataSource dataSource)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new ReadOnlySetConverter<string>(), new ReadOnlySetConverter<Province>(), new JsonStringEnumConverter() },
+    };
+
+    private const string LoadSql = """
+        SELECT t.seller_pst_registrations::text[], s.settings::text
+        FROM tenants t
+        LEFT JOIN tenant_settings s ON s.tenant_id = t.tenant_id
+        WHERE t.tenant_id = @tenant
+        """;
+
+    /// <summary>The tenant's settings; the defaults for a tenant with no overrides (or none at all).</summary>
+    /// <exception cref="FormatException">The stored overrides do not read as settings (an unknown key, a wrong type).</exception>
+    public async Task<RuleSettings> LoadAsync(string tenantId, CancellationToken ct)
+    {
+        // Npgsql reads text[] as string[]; Dapper would hand a record constructor a bare Array.
+        await using var command = dataSource.CreateCommand(LoadSql);
+        command.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        if (!await reader.ReadAsync(ct).ConfigureAwait(false)) return RuleSettings.Default;
+        var pst = reader.GetFieldValue<string[]>(0);
+        var overrides = reader.IsDBNull(1) ? null : reader.GetString(1);
+        return Parse(overrides) with
+        {
+            SellerPstRegistrations = pst.Select(LedgerVocabulary.Parse<Province>).ToHashSet(),
+        };
+    }
+
+    private const string SaveSql = """
+        INSERT INTO tenant_settings AS s (tenant_id, settings) VALUES (@tenant, @settings::jsonb)
+        ON CONFLICT (tenant_id) DO UPDATE SET settings = excluded.settings, updated_at = now()
+        WHERE s.settings IS DISTINCT FROM excluded.settings
+        """;
+
+    /// <summary>Replaces the tenant's overrides, after checking they read as settings and name only known rules.</summary>
+    /// <param name="tenantId">An existing tenant (its first import creates it).</param>
+    /// <param name="overridesJson">A JSON object of snake_case settings; <c>{}</c> restores every default.</param>
+    /// <param name="ct">Cancels the write.</param>
+    /// <exception cref="FormatException">The JSON is not settings, names an unknown rule, or sets the PST registrations (they come from the ledger).</exception>
+    public async Task SaveAsync(string tenantId, string overridesJson, CancellationToken ct)
+    {
+        using (var document = JsonDocument.Parse(overridesJson))
+        {
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("seller_pst_registrations", out _))
+            {
+                throw new FormatException("seller_pst_registrations comes from the ledger's meta sheet, not from settings.");
+            }
+        }
+        var parsed = Parse(overridesJson);
+        var unknown = parsed.DisabledRules.Where(id => RuleCatalog.Find(id) is null).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new FormatException($"Unknown rule id(s) in disabled_rules: {string.Join(", ", unknown)}.");
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(SaveSql, new { tenant = tenantId, settings = overridesJson }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>The defaults overridden by <paramref name="overridesJson"/> (null or empty: the defaults).</summary>
+    /// <exception cref="FormatException">An unknown key, a value of the wrong type, or not a JSON object.</exception>
+    public static RuleSettings Parse(string? overridesJson)
+    {
+        if (string.IsNullOrWhiteSpace(overridesJson)) return RuleSettings.Default;
+        try
+        {
+            var settings = JsonSerializer.Deserialize<RuleSettings>(overridesJson, Json)
+                ?? throw new FormatException("Rule settings must be a JSON object, not null.");
+            // The deserializer builds its own collections; keep the ordinal comparers lookups rely on.
+            return settings with
+            {
+                DisabledRules = new HashSet<string>(settings.DisabledRules, StringComparer.Ordinal),
+                GroupCreditLimits = new Dictionary<string, decimal>(settings.GroupCreditLimits, StringComparer.Ordinal),
+            };
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
+        {
+            throw new FormatException($"Rule settings do not read: {ex.Message}", ex);
+        }
+    }
+
+    // System.Text.Json cannot create an IReadOnlySet<T> on its own.
+    private sealed class ReadOnlySetConverter<T> : JsonConverter<IReadOnlySet<T>>
+    {
+        public override IReadOnlySet<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize<HashSet<T>>(ref reader, options) ?? throw new JsonException("A set may not be null.");
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlySet<T> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.ToArray(), options);
+    }
+}
