@@ -12,6 +12,8 @@ internal static class AllometryCli
         root.Add(MigrateCommand.Create(env));
         root.Add(ImportCommand.Create(env));
         root.Add(LedgerCommand.Create(env));
+        root.Add(EvaluateCommand.Create(env));
+        root.Add(ExceptionsCommand.Create(env));
         root.Add(SampleCommand.Create(env));
         root.Add(DemoCommand.Create(env));
         return root;

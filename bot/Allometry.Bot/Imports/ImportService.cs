@@ -2,15 +2,17 @@ namespace Allometry.Bot.Imports;
 
 using Allometry.Core.Imports;
 using Allometry.Core.Localization;
+using Allometry.Core.Postgres.Exceptions;
 using Allometry.Core.Postgres.Imports;
 using Allometry.Core.Tenants;
 
 /// <summary>
 /// One import as a user asks for it: each path is read by the first source that recognizes it
 /// (ledger workbook, aging export), the batches are combined, and the store loads them in one
-/// transaction. Unrecognized paths are rejected before anything is read.
+/// transaction. Unrecognized paths are rejected before anything is read. An import that changed
+/// the ledger is then evaluated, so the tenant's exceptions always describe its latest ledger.
 /// </summary>
-internal sealed class ImportService(IEnumerable<ILedgerSource> sources, LedgerImporter importer)
+internal sealed class ImportService(IEnumerable<ILedgerSource> sources, LedgerImporter importer, ExceptionEvaluator evaluator)
 {
     private readonly IReadOnlyList<ILedgerSource> _sources = [.. sources];
 
@@ -25,7 +27,11 @@ internal sealed class ImportService(IEnumerable<ILedgerSource> sources, LedgerIm
         var batch = batches.Count == 1 ? batches[0] : LedgerBatchCombiner.Combine(batches);
         var tenant = TenantId.Require(request.Tenant ?? batch.Meta.Tenant ?? DefaultTenant);
         var result = await importer.ImportAsync(tenant, batch, ct);
-        return new ImportOutcome(tenant, batch.Meta.AsOf, result);
+        // The same ledger again changes no finding: its evaluation would write nothing.
+        var exceptions = request.Evaluate && !result.IsUnchanged
+            ? await evaluator.EvaluateTenantAsync(tenant, null, ct)
+            : null;
+        return new ImportOutcome(tenant, batch.Meta.AsOf, result, exceptions);
     }
 
     /// <value>The tenant used when neither the command nor the workbook names one.</value>
@@ -42,8 +48,8 @@ internal sealed class ImportService(IEnumerable<ILedgerSource> sources, LedgerIm
     }
 }
 
-/// <summary>What the user asked to import.</summary>
-internal sealed record ImportRequest(string? Tenant, DateOnly? AsOf, Language Language);
+/// <summary>What the user asked to import; <paramref name="Evaluate"/> false leaves the exceptions alone (a scratch import).</summary>
+internal sealed record ImportRequest(string? Tenant, DateOnly? AsOf, Language Language, bool Evaluate = true);
 
-/// <summary>What an import did, for which tenant and date.</summary>
-internal sealed record ImportOutcome(string Tenant, DateOnly AsOf, ImportResult Result);
+/// <summary>What an import did, for which tenant and date, and what its evaluation did (null when none ran).</summary>
+internal sealed record ImportOutcome(string Tenant, DateOnly AsOf, ImportResult Result, ExceptionEvaluation? Exceptions = null);

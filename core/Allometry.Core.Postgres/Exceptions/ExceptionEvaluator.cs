@@ -38,7 +38,7 @@ public sealed class ExceptionEvaluator
     /// <param name="tenantId">The tenant.</param>
     /// <param name="asOf">The day to evaluate for; by default the ledger's as-of date.</param>
     /// <param name="ct">Cancels the evaluation; nothing is written unless it completes.</param>
-    /// <exception cref="InvalidOperationException">The tenant has no imported ledger.</exception>
+    /// <exception cref="LedgerNotFoundException">The tenant has no imported ledger.</exception>
     public async Task<ExceptionEvaluation> EvaluateTenantAsync(string tenantId, DateOnly? asOf, CancellationToken ct)
     {
         var snapshot = await _snapshots.LoadAsync(tenantId, ct).ConfigureAwait(false);
@@ -59,7 +59,7 @@ public sealed class ExceptionEvaluator
     /// a payer's or a group's whole receivables, which a project does not hold; their exceptions
     /// are left to the next full evaluation (<see cref="EvaluateTenantAsync"/>, after each import).
     /// </remarks>
-    /// <exception cref="InvalidOperationException">The tenant has no imported ledger, or no such project.</exception>
+    /// <exception cref="LedgerNotFoundException">The tenant has no imported ledger, or no such project.</exception>
     public async Task<ExceptionEvaluation> EvaluateProjectAsync(string tenantId, string projectId, CancellationToken ct)
     {
         var snapshot = await _snapshots.LoadProjectAsync(tenantId, projectId, ct).ConfigureAwait(false);

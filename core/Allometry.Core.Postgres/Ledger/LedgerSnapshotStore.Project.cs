@@ -130,7 +130,7 @@ public sealed partial class LedgerSnapshotStore
     /// in it: those belong to a full evaluation.
     /// </summary>
     /// <returns>The slice; <see cref="LedgerSnapshot.PresentSheets"/> are the tenant's, as in <see cref="LoadAsync"/>.</returns>
-    /// <exception cref="InvalidOperationException">The tenant has no imported ledger, or no such project.</exception>
+    /// <exception cref="LedgerNotFoundException">The tenant has no imported ledger, or no such project.</exception>
     public async Task<LedgerSnapshot> LoadProjectAsync(string tenantId, string projectId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
@@ -159,7 +159,7 @@ public sealed partial class LedgerSnapshotStore
             involved.UnionWith(await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false));
         }
         var project = projects.SingleOrDefault()
-            ?? throw new InvalidOperationException($"Tenant '{tenantId}' has no project '{projectId}'.");
+            ?? throw new LedgerNotFoundException(tenantId, projectId);
         involved.Add(project.ContractPayerId);
         if (project.CurrentPayerId is { } current) involved.Add(current);
         involved.UnionWith(quotes.Where(q => q.PayerId is not null).Select(q => q.PayerId!));

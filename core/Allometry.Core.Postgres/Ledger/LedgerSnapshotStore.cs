@@ -39,7 +39,7 @@ public sealed partial class LedgerSnapshotStore(NpgsqlDataSource dataSource)
     /// import's as-of date; <see cref="LedgerSnapshot.PresentSheets"/> holds meta, payers, invoices
     /// and every other sheet of which the tenant has at least one row.
     /// </returns>
-    /// <exception cref="InvalidOperationException">The tenant has no imported ledger.</exception>
+    /// <exception cref="LedgerNotFoundException">The tenant has no imported ledger.</exception>
     public async Task<LedgerSnapshot> LoadAsync(string tenantId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
@@ -96,7 +96,7 @@ public sealed partial class LedgerSnapshotStore(NpgsqlDataSource dataSource)
     {
         if (!await r.ReadAsync(ct).ConfigureAwait(false) || r.IsDBNull(7))
         {
-            throw new InvalidOperationException($"Tenant '{tenantId}' has no imported ledger: import one first.");
+            throw new LedgerNotFoundException(tenantId);
         }
         var meta = new LedgerMeta
         {

@@ -2,6 +2,7 @@ namespace Allometry.Core.Postgres.Tests.Exceptions;
 
 using Allometry.Core.Exceptions;
 using Allometry.Core.Postgres.Exceptions;
+using Allometry.Core.Postgres.Ledger;
 using Allometry.Testing;
 using Npgsql;
 
@@ -60,7 +61,7 @@ public sealed class ProjectEvaluationTests(PostgresFixture postgres)
         var tenant = ExceptionTestBed.NewTenant();
         await _bed.ImportAsync(tenant, DepositLedger.Build());
 
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => _bed.Evaluator.EvaluateProjectAsync(tenant, "NOPE", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<LedgerNotFoundException>(() => _bed.Evaluator.EvaluateProjectAsync(tenant, "NOPE", CancellationToken.None));
 
         Assert.Contains("no project 'NOPE'", ex.Message, StringComparison.Ordinal);
     }

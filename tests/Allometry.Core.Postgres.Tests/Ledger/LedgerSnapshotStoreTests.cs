@@ -101,7 +101,7 @@ public sealed class LedgerSnapshotStoreTests(PostgresFixture postgres)
     [Fact]
     public async Task LoadAsync_UnknownTenant_Throws()
     {
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => _store.LoadAsync("nobody-" + Guid.NewGuid().ToString("N")[..6], CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<LedgerNotFoundException>(() => _store.LoadAsync("nobody-" + Guid.NewGuid().ToString("N")[..6], CancellationToken.None));
 
         Assert.Contains("no imported ledger", ex.Message, StringComparison.Ordinal);
     }
