@@ -94,6 +94,7 @@ public sealed class ExceptionEvaluator
             await using (var lockCommand = new NpgsqlCommand(LockSql, connection, transaction))
             {
                 lockCommand.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
+                await lockCommand.PrepareAsync(ct).ConfigureAwait(false);
                 await lockCommand.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
             var states = await ExceptionStore.LoadStatesAsync(connection, transaction, tenantId, projectId, fingerprints, ct).ConfigureAwait(false);

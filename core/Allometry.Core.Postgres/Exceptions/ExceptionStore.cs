@@ -119,6 +119,8 @@ public sealed partial class ExceptionStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
         command.Parameters.Add(new NpgsqlParameter<string?>("project", projectId) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<string[]>("fingerprints", projectId is null ? [] : [.. fingerprints]));
+        // Run by every evaluation, an incremental one in a few milliseconds: planned once per connection.
+        await command.PrepareAsync(ct).ConfigureAwait(false);
         var states = new List<ExceptionState>();
         await using var r = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false))

@@ -34,8 +34,11 @@ public sealed class RuleSettingsStore(NpgsqlDataSource dataSource)
     public async Task<RuleSettings> LoadAsync(string tenantId, CancellationToken ct)
     {
         // Npgsql reads text[] as string[]; Dapper would hand a record constructor a bare Array.
-        await using var command = dataSource.CreateCommand(LoadSql);
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(LoadSql, connection);
         command.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
+        // Every evaluation reads the settings, an incremental one in a few milliseconds: skip the planning.
+        await command.PrepareAsync(ct).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         if (!await reader.ReadAsync(ct).ConfigureAwait(false)) return RuleSettings.Default;
         var pst = reader.GetFieldValue<string[]>(0);

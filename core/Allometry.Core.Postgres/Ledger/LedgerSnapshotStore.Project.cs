@@ -146,7 +146,7 @@ public sealed partial class LedgerSnapshotStore
         List<RetainageHold> retainage;
         List<ServiceContract> contracts;
         var involved = new HashSet<string>(StringComparer.Ordinal);
-        await using (var batch = Batch(connection, transaction, ProjectSql, tenantId, projectId))
+        await using (var batch = await PreparedBatchAsync(connection, transaction, ProjectSql, tenantId, projectId, ct).ConfigureAwait(false))
         await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             meta = await ReadMetaAsync(reader, tenantId, ct).ConfigureAwait(false);
@@ -166,7 +166,7 @@ public sealed partial class LedgerSnapshotStore
         involved.UnionWith(contracts.Select(c => c.PayerId));
 
         var pool = new StringPool();
-        await using (var batch = Batch(connection, transaction, PayerSql, tenantId, involved.Order(StringComparer.Ordinal).ToArray()))
+        await using (var batch = await PreparedBatchAsync(connection, transaction, PayerSql, tenantId, involved.Order(StringComparer.Ordinal).ToArray(), ct).ConfigureAwait(false))
         await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             var payers = await ReadAsync(reader, ReadPayer, ct).ConfigureAwait(false);
@@ -183,7 +183,10 @@ public sealed partial class LedgerSnapshotStore
         }
     }
 
-    private static NpgsqlBatch Batch(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<string> statements, string tenantId, object second)
+    // Prepared: planning these statements costs several times running them, and a prepared
+    // statement stays on its pooled connection, so later evaluations of any project skip it.
+    private static async Task<NpgsqlBatch> PreparedBatchAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<string> statements, string tenantId, object second, CancellationToken ct)
     {
         var batch = new NpgsqlBatch(connection, transaction);
         foreach (var sql in statements)
@@ -193,6 +196,7 @@ public sealed partial class LedgerSnapshotStore
             if (sql.Contains("$2", StringComparison.Ordinal)) command.Parameters.Add(new NpgsqlParameter { Value = second });
             batch.BatchCommands.Add(command);
         }
+        await batch.PrepareAsync(ct).ConfigureAwait(false);
         return batch;
     }
 
