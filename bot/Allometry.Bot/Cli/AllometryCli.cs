@@ -16,6 +16,7 @@ internal static class AllometryCli
         root.Add(ExceptionsCommand.Create(env));
         root.Add(SampleCommand.Create(env));
         root.Add(DemoCommand.Create(env));
+        root.Add(DiagnoseCommand.Create(env));
         return root;
     }
 

@@ -28,6 +28,6 @@ public sealed record CollectionMetrics(
     DiagnosticMetric AverageDaysDelinquent,
     DiagnosticMetric Cei)
 {
-    /// <summary>The four metrics in reading order.</summary>
-    public IReadOnlyList<DiagnosticMetric> All => [Dso, BestPossibleDso, AverageDaysDelinquent, Cei];
+    /// <summary>The four metrics in reading order (a method, so the JSON form does not repeat them).</summary>
+    public IReadOnlyList<DiagnosticMetric> All() => [Dso, BestPossibleDso, AverageDaysDelinquent, Cei];
 }

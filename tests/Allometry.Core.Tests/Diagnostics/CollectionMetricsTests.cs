@@ -41,7 +41,7 @@ public sealed class CollectionMetricsTests
         Assert.Equal(32.73m, metrics.BestPossibleDso.Value);   // 2,000 / 5,500 × 90 = 32.7272…
         Assert.Equal(19.64m, metrics.AverageDaysDelinquent.Value); // 19.6363…, rounded once
         Assert.Equal(70.00m, metrics.Cei.Value);               // (500 + 5,500 − 3,200) / (500 + 5,500 − 2,000) × 100
-        Assert.All(metrics.All, m => Assert.Null(m.UnavailableReason));
+        Assert.All(metrics.All(), m => Assert.Null(m.UnavailableReason));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class CollectionMetricsTests
         Assert.Equal(700.00m, metrics.EndCurrentAr);
         Assert.Null(metrics.CreditSales);
         Assert.Null(metrics.BeginAr);
-        Assert.All(metrics.All, m =>
+        Assert.All(metrics.All(), m =>
         {
             Assert.Null(m.Value);
             Assert.False(m.IsAvailable);

@@ -175,7 +175,7 @@ public sealed class DiagnosticReportBuilderTests
         Assert.All(report.Coverage.Rules, r => Assert.Equal(RuleRunStatus.Ran, r.Status));
         Assert.Equal(RuleCatalog.All.Count, report.Coverage.Rules.Count);
         Assert.Empty(report.Coverage.MissingSheets);
-        Assert.All(report.Metrics.All, m => Assert.True(m.IsAvailable, m.Id));
+        Assert.All(report.Metrics.All(), m => Assert.True(m.IsAvailable, m.Id));
         Assert.Equal(report.ByRule.Sum(r => r.AmountAtRisk), report.Summary.MoneyAtRisk);
         Assert.Equal(sample.GroupCreditLimits.Keys.Order(StringComparer.Ordinal), context.Settings.GroupCreditLimits.Keys.Order(StringComparer.Ordinal));
     }
