@@ -8,7 +8,8 @@ using NpgsqlTypes;
 
 // The evaluation's writes: a plan becomes at most three set-based statements (insert the opened,
 // update the changed, touch the seen) whatever its size; each change appends its history entry
-// in the same statement, with before/after computed by PostgreSQL from the row itself.
+// in the same statement, with before/after computed by PostgreSQL from the row itself (an opened
+// exception's entry holds the whole row, as f_jsonb_changes would, without comparing each key).
 public sealed partial class ExceptionStore
 {
     private const string InsertSql = """
@@ -30,7 +31,8 @@ public sealed partial class ExceptionStore
             RETURNING *
         )
         INSERT INTO exception_history (tenant_id, exception_id, version, kind, actor, before, after)
-        SELECT n.tenant_id, n.exception_id, n.version, 'opened', 'system', NULL, f_jsonb_changes(NULL, to_jsonb(n))
+        SELECT n.tenant_id, n.exception_id, n.version, 'opened', 'system', NULL,
+               to_jsonb(n) - ARRAY['updated_at', 'created_at', 'severity_rank', 'content_hash']
         FROM inserted n
         """;
 
