@@ -35,6 +35,9 @@ public sealed class ExceptionEvaluatorTests(PostgresFixture postgres)
         Assert.Equal("Acompte impayé sur PA", after.RootElement.GetProperty("title_fr").GetString());
         var stored = Assert.Single(await _bed.Store.ListAsync(tenant, new ExceptionQuery { ProjectId = "PA" }, CancellationToken.None));
         Assert.Equal(("DEP-A", "5000.00"), (stored.Evidence[0].RowId, stored.Evidence[0].Actual));
+        Assert.Equal((1, DepositLedger.AsOf, "5000.00 dû"), (stored.Version, stored.FirstSeenOn, stored.Detail.Fr));
+        var payerOnly = await _bed.Store.ListAsync(tenant, new ExceptionQuery { PayerId = "P1", MinSeverity = Core.Rules.Severity.High }, CancellationToken.None);
+        Assert.Equal([DepositA, DepositB], payerOnly.Select(e => e.Fingerprint));
     }
 
     [Fact]
@@ -159,5 +162,8 @@ public sealed class ExceptionEvaluatorTests(PostgresFixture postgres)
         Assert.Equal("closed", (await _bed.RowAsync(first, DepositA)).Status);
         Assert.Equal("open", (await _bed.RowAsync(second, DepositA)).Status);
         Assert.Equal(3, (await _bed.HistoryAsync(second)).Count);
+        var firstsA = (await _bed.RowAsync(first, DepositA)).Id;
+        Assert.Equal(DepositA, (await _bed.Store.GetAsync(first, firstsA, CancellationToken.None))?.Fingerprint);
+        Assert.Null(await _bed.Store.GetAsync(second, firstsA, CancellationToken.None));
     }
 }
