@@ -20,6 +20,7 @@ public static class RuleNames
         ["HypothecDeadline"] = (new("Legal hypothec deadline (QC)", "Échéance de l'hypothèque légale (QC)"), DiagnosticTopic.Retainage),
         ["RetainageNeverInvoiced"] = (new("Retainage never invoiced", "Retenue jamais facturée"), DiagnosticTopic.Retainage),
         ["RetainageAgedMisclassified"] = (new("Retainage aged as overdue", "Retenue classée comme en souffrance"), DiagnosticTopic.Retainage),
+        ["SuspectedRetainage"] = (new("Suspected retainage in the aging", "Retenue présumée dans le classement chronologique"), DiagnosticTopic.Retainage),
         ["PromptPaymentBreach"] = (new("Prompt payment breach (ON)", "Manquement au paiement rapide (ON)"), DiagnosticTopic.Retainage),
         ["TaxProvinceMismatch"] = (new("Tax of the wrong province", "Taxes de la mauvaise province"), DiagnosticTopic.Tax),
         ["QstBaseError"] = (new("QST on the wrong base", "TVQ calculée sur la mauvaise base"), DiagnosticTopic.Tax),
@@ -35,6 +36,9 @@ public static class RuleNames
         ["OverdueInvoice"] = (new("Overdue invoice", "Facture en souffrance"), DiagnosticTopic.Collections),
         ["AgingConcentration"] = (new("Receivables concentration", "Concentration des comptes clients"), DiagnosticTopic.Collections),
     };
+
+    /// <summary>True when the rule has a written name in both languages (not one made from its id).</summary>
+    public static bool IsNamed(string ruleId) => Known.ContainsKey(ruleId);
 
     /// <summary>The rule's name in both languages.</summary>
     public static LocalizedText Of(string ruleId) =>

@@ -57,6 +57,8 @@ public sealed class DiagnoseCommandTests(PostgresFixture postgres) : IDisposable
             .Where(r => r.GetProperty("status").GetString() == "Ran").Select(r => r.GetProperty("ruleId").GetString()).ToList();
         Assert.Contains("OverdueInvoice", ran);
         Assert.DoesNotContain("QuoteInvoiceVariance", ran);
+        Assert.DoesNotContain("MissingRegistrationNumber", ran);
+        Assert.Equal(["payers", "invoices"], root.GetProperty("input").GetProperty("presentSheets").EnumerateArray().Select(s => s.GetString()));
 
         var page = await File.ReadAllTextAsync(Out("report.html"));
         ReportHtml.AssertSelfContained(page);

@@ -6,6 +6,8 @@ using System.Security.Cryptography;
 using Allometry.Bot.Imports;
 using Allometry.Bot.Reports.Diagnostic;
 using Allometry.Core.Diagnostics;
+using Allometry.Core.Imports;
+using Allometry.Core.Ledger;
 using Allometry.Core.Localization;
 using Allometry.Core.Postgres.Ledger;
 using Allometry.Core.Rules;
@@ -69,7 +71,7 @@ internal static class DiagnoseCommand
         try
         {
             await app.Get<ImportService>().ImportAsync(request.Paths, new ImportRequest(tenant, asOf, request.Language, Evaluate: false), ct);
-            var ledger = await app.Get<LedgerSnapshotStore>().LoadAsync(tenant, ct);
+            var ledger = AsReceived(await app.Get<LedgerSnapshotStore>().LoadAsync(tenant, ct));
             var context = new RuleContext(ledger, ledger.Meta.AsOf, DiagnosticSettings.For(ledger));
             report = DiagnosticReportBuilder.Evaluate(context, DiagnosticOptions.Default with
             {
@@ -108,6 +110,23 @@ internal static class DiagnoseCommand
                 : $"Not checked for lack of data: the report says what each sheet would enable ({sheets}).") + "[/]");
         }
         return CliRun.Ok;
+    }
+
+    /// <summary>
+    /// The snapshot with the sheets the input really had. The store counts <c>meta</c> present for
+    /// every tenant (it keeps the as-of date and currency), but aging exports carry no meta sheet:
+    /// without seller province or registration numbers, the rules that read them must be reported
+    /// as not run for lack of data rather than as run on nothing.
+    /// </summary>
+    internal static LedgerSnapshot AsReceived(LedgerSnapshot ledger)
+    {
+        var meta = ledger.Meta;
+        var exportsOnly = ledger.Invoices.Count > 0 && ledger.Invoices.All(i => i.Origin != InvoiceOrigin.Workbook);
+        var sellerUnknown = meta.SellerProvince is null && meta.SellerGstHstNumber is null && meta.SellerQstNumber is null && meta.SellerPstRegistrations.Count == 0;
+        if (!exportsOnly || !sellerUnknown || !ledger.Has(LedgerSheets.Meta)) return ledger;
+        var present = ledger.PresentSheets.Where(s => s != LedgerSheets.Meta).ToHashSet(StringComparer.Ordinal);
+        return new LedgerSnapshot(meta, present, ledger.Payers, ledger.EntityLinks, ledger.Projects, ledger.Deliveries, ledger.Quotes,
+            ledger.Invoices, ledger.Payments, ledger.PaymentApplications, ledger.Retainage, ledger.ServiceContracts, ledger.Promises, ledger.BankTransactions);
     }
 
     private static DiagnosticFormat ResolveFormat(Request request, bool fr) =>
