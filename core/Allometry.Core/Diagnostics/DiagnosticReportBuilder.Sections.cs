@@ -71,7 +71,8 @@ public static partial class DiagnosticReportBuilder
                 return (Group: group, Size: g.Members.Count);
             })
             .ToList();
-        var shown = groups.Where(g => g.Group.OpenAr != 0m)
+        // Exposure is money owed: a group whose credits outweigh its invoices is not shown.
+        var shown = groups.Where(g => g.Group.OpenAr > 0m)
             .OrderByDescending(g => g.Group.OpenAr).ThenBy(g => g.Group.RootPayerId, StringComparer.Ordinal)
             .Take(top).Select(g => g.Group).ToList();
         var overLimit = groups.Count(g => g.Group.OverLimit);

@@ -3,7 +3,7 @@ namespace Allometry.Core.Diagnostics;
 using Allometry.Core.Localization;
 
 /// <summary>Where the receivables sit: by linked-entity group (or by payer when links are unknown).</summary>
-/// <param name="Groups">The largest groups by open AR; single payers count as groups of one.</param>
+/// <param name="Groups">The largest groups owing money, by open AR; single payers count as groups of one.</param>
 /// <param name="LinkedGroups">Groups of two payers or more; null without the entity_links sheet.</param>
 /// <param name="LinkedOpenAr">Open AR held by those groups.</param>
 /// <param name="OverLimitGroups">Groups above their credit limit.</param>

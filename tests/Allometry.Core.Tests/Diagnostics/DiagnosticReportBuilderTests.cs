@@ -125,7 +125,9 @@ public sealed class DiagnosticReportBuilderTests
             .Plain("I1", "SUB", D(11, 1), D(12, 1), 800.00m, 800.00m)
             .Plain("I2", "SIS", D(11, 1), D(12, 1), 300.00m, 300.00m)
             .Plain("I3", "DEV", D(11, 1), D(12, 1), 5000.00m, 5000.00m)
-            .Plain("I4", "LATER", D(11, 1), D(12, 1), 10.00m, 10.00m);
+            .Plain("I4", "LATER", D(11, 1), D(12, 1), 10.00m, 10.00m)
+            .Payer("CRED", name: "Owed a credit")
+            .Plain("CN", "CRED", D(11, 1), D(11, 1), -50.00m, -50.00m);
 
         var exposure = DiagnosticLedgers.Report(ledger).Exposure;
 
