@@ -1,0 +1,250 @@
+// Generates a large ledger in memory (BenchLedger), imports it once with LedgerImporter into a
+// private PostgreSQL, then in one run times: (1) the floor, one aggregate scan of the tenant's
+// invoices by PostgreSQL (warm, median of 3); (2) ExceptionEvaluator.EvaluateTenantAsync, first
+// run (exceptions inserted) and second run (unchanged), with the split load / rules / apply and
+// peak RSS; (3) incremental: for K projects, one invoice's balance changed (a tiny re-import of
+// that invoice, or direct SQL with --change sql), then EvaluateProjectAsync timed per call.
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using Allometry.Benchmarks.Evaluation;
+using Allometry.Core.Imports;
+using Allometry.Core.Ledger;
+using Allometry.Core.Postgres.Exceptions;
+using Allometry.Core.Postgres.Imports;
+using Allometry.Core.Postgres.Ledger;
+using Allometry.Core.Postgres.Migrations;
+using Allometry.Core.Postgres.Server;
+using Allometry.Core.Rules;
+using Npgsql;
+
+const string Tenant = "bench";
+var options = BenchmarkOptions.Parse(args);
+var ci = CultureInfo.InvariantCulture;
+Console.WriteLine(string.Create(ci, $"EvaluationBenchmark: {options.Invoices:N0} invoices, {options.Projects:N0} projects, {options.Payers:N0} payers, {Environment.ProcessorCount} CPUs, .NET {Environment.Version}"));
+
+var clock = Stopwatch.StartNew();
+var ledger = BenchLedger.Generate(options.Invoices, options.Projects, options.Payers, options.Seed);
+Console.WriteLine(string.Create(ci,
+    $"generated in {clock.Elapsed.TotalSeconds:0.0} s: {ledger.Invoices.Count:N0} invoices, {ledger.Payments.Count:N0} payments, {ledger.Applications.Count:N0} applications, " +
+    $"{ledger.Quotes.Count:N0} quotes, {ledger.Deliveries.Count:N0} deliveries, {ledger.Holds.Count:N0} holds, {ledger.Contracts.Count:N0} contracts, {ledger.PlantedProjects:N0} projects with a planted problem"));
+
+await using var server = await PostgresServer.StartAsync(PostgresServerOptions.ForTests() with
+{
+    Settings = options.LogSlow ? new Dictionary<string, string> { ["log_min_duration_statement"] = "200" } : new Dictionary<string, string>(),
+});
+Console.WriteLine($"PostgreSQL on 127.0.0.1:{server.Port} (private, fsync off), binaries {server.BinDirectory}");
+await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
+await new Migrator(dataSource).MigrateAsync();
+
+clock.Restart();
+var import = await new LedgerImporter(dataSource).ImportAsync(Tenant, ledger.ToBatch(options.PaymentsViaImporter));
+Console.WriteLine(string.Create(ci, $"imported with LedgerImporter in {clock.Elapsed.TotalSeconds:0.0} s ({string.Join(", ", import.Sheets.Select(s => $"{s.Sheet} {s.Inserted:N0}"))})"));
+if (!options.PaymentsViaImporter)
+{
+    clock.Restart();
+    await PaymentCopy.CopyAsync(dataSource, Tenant, import.ImportId, ledger.Meta.AsOf, ledger.Payments, ledger.Applications);
+    Console.WriteLine(string.Create(ci, $"payments and applications copied in {clock.Elapsed.TotalSeconds:0.0} s (see PaymentCopy.cs for why not through LedgerImporter)"));
+}
+await ExecuteAsync(dataSource, "VACUUM ANALYZE");
+
+// The projects of the incremental step (spread over the ledger) and the invoice changed in each.
+var incremental = Enumerable.Range(0, options.Incremental)
+    .Select(i => ledger.Invoices[ledger.LastInvoiceOfProject[(int)((long)i * options.Projects / options.Incremental)]])
+    .ToList();
+var meta = ledger.Meta;
+ledger = null;
+PeakRss.Reset();
+var baselineRss = PeakRss.Current();
+
+// (1) The floor: one aggregate scan of the same invoices, warm, median of 3.
+var floorQuery = "SELECT payer_id, count(*), sum(balance) FROM invoices WHERE tenant_id = $1 GROUP BY payer_id";
+await TimeQueryAsync(dataSource, floorQuery); // warm-up
+var floorRuns = new List<double>();
+for (var i = 0; i < 3; i++) floorRuns.Add(await TimeQueryAsync(dataSource, floorQuery));
+var floor = Median(floorRuns);
+
+// (2) Full evaluation, first run (exceptions inserted) then second (nothing changed).
+var snapshots = new LedgerSnapshotStore(dataSource);
+var evaluator = new ExceptionEvaluator(dataSource, snapshots, new RuleSettingsStore(dataSource), TimeProvider.System);
+clock.Restart();
+var first = await evaluator.EvaluateTenantAsync(Tenant, null, CancellationToken.None);
+var firstTime = clock.Elapsed.TotalSeconds;
+var firstRss = PeakRss.Read();
+Collect();
+clock.Restart();
+var second = await evaluator.EvaluateTenantAsync(Tenant, null, CancellationToken.None);
+var secondTime = clock.Elapsed.TotalSeconds;
+var fullRss = PeakRss.Read();
+Collect();
+
+// The split: the same steps EvaluateTenantAsync takes, timed apart (median of 3); apply is the
+// rest of each run's wall time (exception states read, lifecycle planned, changes written).
+var engine = RuleCatalog.CreateEngine();
+var settingsStore = new RuleSettingsStore(dataSource);
+var loads = new List<double>();
+var rules = new List<double>();
+RuleEvaluation? evaluation = null;
+for (var i = 0; i < 3; i++)
+{
+    clock.Restart();
+    var snapshot = await snapshots.LoadAsync(Tenant, CancellationToken.None);
+    loads.Add(clock.Elapsed.TotalSeconds);
+    var settings = await settingsStore.LoadAsync(Tenant, CancellationToken.None);
+    clock.Restart();
+    evaluation = engine.Evaluate(new RuleContext(snapshot, snapshot.Meta.AsOf, settings));
+    rules.Add(clock.Elapsed.TotalSeconds);
+    snapshot = null;
+    Collect();
+}
+var load = Median(loads);
+var rule = Median(rules);
+var perRule = await TimeRulesAsync(snapshots, settingsStore, engine);
+
+// (3) Incremental: change one invoice of a project, then evaluate that project.
+var projectTimes = new List<double>();
+var changeTimes = new List<double>();
+var importTimes = new List<double>();
+var incrementalChanged = 0;
+foreach (var invoice in incremental)
+{
+    // The first change always goes through the product's import path (a 1-invoice re-import),
+    // so its cost is on record; the rest use --change (direct SQL by default).
+    var viaImport = options.ImportChange || importTimes.Count == 0;
+    var newBalance = invoice.Balance == 0m ? invoice.Total : 0m;
+    clock.Restart();
+    if (viaImport)
+    {
+        var changed = invoice with { Balance = newBalance, Status = newBalance == 0m ? InvoiceStatus.Paid : InvoiceStatus.Open };
+        await new LedgerImporter(dataSource).ImportAsync(Tenant, new LedgerBatch
+        {
+            Meta = meta,
+            PresentSheets = new HashSet<string>(StringComparer.Ordinal) { LedgerSheets.Meta, LedgerSheets.Invoices },
+            Invoices = [changed],
+        });
+    }
+    else
+    {
+        await using var update = dataSource.CreateCommand(
+            "UPDATE invoices SET balance = $3, status = $4::invoice_status, updated_at = now() WHERE tenant_id = $1 AND invoice_id = $2");
+        update.Parameters.Add(new NpgsqlParameter { Value = Tenant });
+        update.Parameters.Add(new NpgsqlParameter { Value = invoice.InvoiceId });
+        update.Parameters.Add(new NpgsqlParameter { Value = newBalance });
+        update.Parameters.Add(new NpgsqlParameter { Value = newBalance == 0m ? "paid" : "open" });
+        await update.ExecuteNonQueryAsync();
+    }
+    (viaImport ? importTimes : changeTimes).Add(clock.Elapsed.TotalMilliseconds);
+    clock.Restart();
+    var result = await evaluator.EvaluateProjectAsync(Tenant, invoice.ProjectId!, CancellationToken.None);
+    projectTimes.Add(clock.Elapsed.TotalMilliseconds);
+    incrementalChanged += result.Changed;
+}
+var totalRss = PeakRss.Read();
+
+// The incremental split: the same projects again (nothing changed since), steps timed apart.
+var sliceLoads = new List<double>();
+var settingsLoads = new List<double>();
+var sliceRules = new List<double>();
+var sliceInvoices = new List<double>();
+var unchangedTimes = new List<double>();
+foreach (var invoice in incremental)
+{
+    clock.Restart();
+    await evaluator.EvaluateProjectAsync(Tenant, invoice.ProjectId!, CancellationToken.None);
+    unchangedTimes.Add(clock.Elapsed.TotalMilliseconds);
+    clock.Restart();
+    var slice = await snapshots.LoadProjectAsync(Tenant, invoice.ProjectId!, CancellationToken.None);
+    sliceLoads.Add(clock.Elapsed.TotalMilliseconds);
+    clock.Restart();
+    var settings = await settingsStore.LoadAsync(Tenant, CancellationToken.None);
+    settingsLoads.Add(clock.Elapsed.TotalMilliseconds);
+    clock.Restart();
+    engine.Evaluate(new RuleContext(slice, slice.Meta.AsOf, settings));
+    sliceRules.Add(clock.Elapsed.TotalMilliseconds);
+    sliceInvoices.Add(slice.Invoices.Count);
+}
+
+var firstApply = Math.Max(0, firstTime - load - rule);
+var secondApply = Math.Max(0, secondTime - load - rule);
+Console.WriteLine();
+Console.WriteLine($"| measure ({options.Invoices:N0} invoices, {options.Projects:N0} projects) | value |");
+Console.WriteLine("|---|---|");
+Console.WriteLine(string.Create(ci, $"| floor: `{floorQuery}` (warm, median of 3; runs {string.Join(" / ", floorRuns.Select(r => r.ToString("0.000", ci)))} s) | {floor:0.000} s |"));
+Console.WriteLine(string.Create(ci, $"| full evaluation, 1st run ({first.Opened:N0} opened, {first.Rules.Findings.Count:N0} findings) | {firstTime:0.00} s = {firstTime / floor:0.0}× floor |"));
+Console.WriteLine(string.Create(ci, $"| full evaluation, 2nd run ({second.Unchanged:N0} unchanged, {second.Changed:N0} changed) | {secondTime:0.00} s = {secondTime / floor:0.0}× floor (goal ≤ 3×) |"));
+Console.WriteLine(string.Create(ci, $"| · load snapshot (LedgerSnapshotStore.LoadAsync, median of 3) | {load:0.00} s |"));
+Console.WriteLine(string.Create(ci, $"| · rules (RuleEngine.Evaluate, {engine.Rules.Count} rules, {evaluation!.Skipped.Count} skipped, median of 3) | {rule:0.00} s |"));
+Console.WriteLine(string.Create(ci, $"| · apply (rest of the wall time), 1st / 2nd run | {firstApply:0.00} s / {secondApply:0.00} s |"));
+Console.WriteLine(string.Create(ci, $"| peak RSS (VmHWM), 1st run / both runs (after import, reset at {baselineRss / 1048576.0:0} MB) | {firstRss / 1048576.0:0} MB / {fullRss / 1048576.0:0} MB |"));
+Console.WriteLine(string.Create(ci, $"| incremental: the change, 1-invoice re-import through LedgerImporter ({importTimes.Count}×), p50 | {Percentile(importTimes, 50):0.0} ms |"));
+if (changeTimes.Count > 0) Console.WriteLine(string.Create(ci, $"| incremental: the change, direct SQL UPDATE ({changeTimes.Count}×), p50 | {Percentile(changeTimes, 50):0.0} ms |"));
+Console.WriteLine(string.Create(ci, $"| incremental: EvaluateProjectAsync × {projectTimes.Count} projects, p50 / p95 / p99 / max | {Percentile(projectTimes, 50):0.0} / {Percentile(projectTimes, 95):0.0} / {Percentile(projectTimes, 99):0.0} / {projectTimes.Max():0.0} ms (goal p99 ≤ 10 ms) |"));
+Console.WriteLine(string.Create(ci, $"| incremental: exceptions changed over all calls | {incrementalChanged:N0} |"));
+Console.WriteLine(string.Create(ci, $"| incremental: EvaluateProjectAsync again, nothing changed, p50 / p95 / p99 | {Percentile(unchangedTimes, 50):0.0} / {Percentile(unchangedTimes, 95):0.0} / {Percentile(unchangedTimes, 99):0.0} ms |"));
+Console.WriteLine(string.Create(ci, $"| · slice load (LoadProjectAsync, {Percentile(sliceInvoices, 50):0} invoices in the median slice), p50 / p99 | {Percentile(sliceLoads, 50):0.0} / {Percentile(sliceLoads, 99):0.0} ms |"));
+Console.WriteLine(string.Create(ci, $"| · settings (RuleSettingsStore.LoadAsync), p50 / p99 | {Percentile(settingsLoads, 50):0.0} / {Percentile(settingsLoads, 99):0.0} ms |"));
+Console.WriteLine(string.Create(ci, $"| · rules on the slice, p50 / p99 | {Percentile(sliceRules, 50):0.0} / {Percentile(sliceRules, 99):0.0} ms |"));
+Console.WriteLine(string.Create(ci, $"| peak RSS (VmHWM) at the end | {totalRss / 1048576.0:0} MB |"));
+Console.WriteLine();
+Console.WriteLine("Rules by time (one run on a fresh snapshot), findings:");
+foreach (var (id, seconds, findings) in perRule.OrderByDescending(r => r.Seconds))
+{
+    Console.WriteLine(string.Create(ci, $"  {id,-32} {seconds * 1000,9:0.0} ms  {findings,9:N0}"));
+}
+if (options.LogSlow)
+{
+    Console.WriteLine();
+    Console.WriteLine("Statements over 200 ms (server log):");
+    foreach (var line in File.ReadLines(server.LogFile).Where(l => l.Contains("duration:", StringComparison.Ordinal)))
+    {
+        Console.WriteLine("  " + (line.Length > 260 ? line[..260] + "…" : line));
+    }
+}
+return;
+
+static double Median(List<double> values) => Percentile(values, 50);
+
+static double Percentile(List<double> values, double p)
+{
+    var sorted = values.OrderBy(v => v).ToList();
+    var rank = (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1;
+    return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+}
+
+static async Task<double> TimeQueryAsync(NpgsqlDataSource dataSource, string sql)
+{
+    var clock = Stopwatch.StartNew();
+    await using var command = dataSource.CreateCommand(sql);
+    command.Parameters.Add(new NpgsqlParameter { Value = Tenant });
+    await using var reader = await command.ExecuteReaderAsync();
+    var rows = 0;
+    while (await reader.ReadAsync()) rows++;
+    return clock.Elapsed.TotalSeconds;
+}
+
+static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
+{
+    await using var command = dataSource.CreateCommand(sql);
+    await command.ExecuteNonQueryAsync();
+}
+
+static async Task<List<(string Id, double Seconds, int Findings)>> TimeRulesAsync(LedgerSnapshotStore snapshots, RuleSettingsStore settingsStore, RuleEngine engine)
+{
+    var snapshot = await snapshots.LoadAsync(Tenant, CancellationToken.None);
+    var settings = await settingsStore.LoadAsync(Tenant, CancellationToken.None);
+    var result = new List<(string, double, int)>();
+    foreach (var rule in engine.Rules)
+    {
+        var single = new RuleEngine([rule]);
+        var clock = Stopwatch.StartNew();
+        var evaluation = single.Evaluate(new RuleContext(snapshot, snapshot.Meta.AsOf, settings));
+        result.Add((rule.Id, clock.Elapsed.TotalSeconds, evaluation.Findings.Count));
+    }
+    return result;
+}
+
+static void Collect()
+{
+    GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+}
