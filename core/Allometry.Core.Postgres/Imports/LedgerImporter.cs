@@ -86,9 +86,12 @@ public sealed partial class LedgerImporter
     }
 
     // Hash aggregates over a million staged ids need more than the 4 MB default to stay in memory.
+    // The import's statements each run once over their rows: compiling them with JIT costs more
+    // than it saves.
     private const string PrepareSql = """
         SET LOCAL work_mem = '256MB';
         SET LOCAL maintenance_work_mem = '256MB';
+        SET LOCAL jit = off;
         SELECT pg_advisory_xact_lock(hashtextextended(@lockKey, 0));
         """;
 
@@ -151,24 +154,68 @@ public sealed partial class LedgerImporter
                 ? await partition.CreateAsync(db).ConfigureAwait(false)
                 : await CreateStagingAsync(db, table).ConfigureAwait(false);
             db.Relations[table] = relation;
-            var copy = await db.Connection.BeginBinaryImportAsync(table.CopySql(relation), db.Ct).ConfigureAwait(false);
-            try
-            {
-                row.Attach(copy);
-                read[table] = table.Stage(db.Batch, row);
-                if (row.Sending)
-                {
-                    await copy.CompleteAsync(db.Ct).ConfigureAwait(false);
-                }
-            }
-            finally
-            {
-                // Without CompleteAsync this cancels the COPY (an error was reported meanwhile).
-                await copy.DisposeAsync().ConfigureAwait(false);
-            }
+            read[table] = await CopyAsync(db, table, relation, row).ConfigureAwait(false);
         }
         db.Digest = digest.Finish();
         return read;
+    }
+
+    /// <summary>
+    /// Streams one sheet into <paramref name="relation"/> with a raw binary COPY: the sheet is read
+    /// and encoded on a second thread (see <see cref="CopyPipe"/>) while this one writes the chunks.
+    /// When the reading finds an error the COPY is cancelled (the transaction is doomed anyway) and
+    /// the rest of the sheet is still read, to report every problem.
+    /// </summary>
+    private static async Task<long> CopyAsync(ImportSession db, LedgerTable table, string relation, StagingRow row)
+    {
+        var copy = await db.Connection.BeginRawBinaryCopyAsync(table.CopySql(relation), db.Ct).ConfigureAwait(false);
+        var completed = false;
+        try
+        {
+            using var pipe = new CopyPipe(db.Ct);
+            var rows = await pipe.RunAsync(() =>
+            {
+                var encoder = new BinaryCopyEncoder(pipe);
+                encoder.Header();
+                row.Attach(encoder, table.Columns.Count);
+                var count = table.Stage(db.Batch, row);
+                if (row.Sending) encoder.Trailer();
+                encoder.Flush();
+                return count;
+            }, copy).ConfigureAwait(false);
+            if (row.Sending)
+            {
+                // Disposing a raw COPY stream completes it: the server checks and commits the rows.
+                completed = true;
+                await copy.DisposeAsync().ConfigureAwait(false);
+            }
+            return rows;
+        }
+        finally
+        {
+            if (!completed)
+            {
+                await CancelAsync(copy).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // Sends CopyFail: the server drops what it received and the transaction is aborted, as intended.
+    private static async Task CancelAsync(NpgsqlRawCopyStream copy)
+    {
+        try
+        {
+            await copy.CancelAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or ObjectDisposedException or IOException)
+        {
+            // The COPY already failed (a broken connection, a server error): the exception on its
+            // way out explains the import's failure; this one would only hide it.
+        }
+        finally
+        {
+            await copy.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static async Task<string> CreateStagingAsync(ImportSession db, LedgerTable table)
