@@ -1,5 +1,6 @@
 namespace Allometry.Adapters.Ledger.Workbook;
 
+using System.Collections.Frozen;
 using Allometry.Adapters.Ledger.Tabular;
 using Allometry.Core.Imports;
 
@@ -10,9 +11,10 @@ using Allometry.Core.Imports;
 /// </summary>
 internal sealed class HeaderMap
 {
-    private readonly Dictionary<string, (int Index, string Header)> _columns;
+    // Frozen: looked up for every cell of every row.
+    private readonly FrozenDictionary<string, (int Index, string Header)> _columns;
 
-    private HeaderMap(Dictionary<string, (int Index, string Header)> columns) => _columns = columns;
+    private HeaderMap(Dictionary<string, (int Index, string Header)> columns) => _columns = columns.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>True when the sheet has the column (under its contract name or an alias).</summary>
     public bool Has(string column) => _columns.ContainsKey(column);

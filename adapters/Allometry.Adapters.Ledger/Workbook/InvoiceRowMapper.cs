@@ -55,8 +55,15 @@ internal static class InvoiceRowMapper
 
     private static void CheckTotal(RowReader r, Invoice invoice)
     {
-        if (!TaxColumns.Any(r.HasColumn)) return;
-        var present = TaxColumns.Count(c => r.Text(c) is not null);
+        // Loops, not LINQ: this runs for every invoice row.
+        var anyColumn = false;
+        var present = 0;
+        foreach (var column in TaxColumns)
+        {
+            anyColumn |= r.HasColumn(column);
+            if (r.Text(column) is not null) present++;
+        }
+        if (!anyColumn) return;
         var expected = invoice.Subtotal + invoice.TaxTotal;
         if (Math.Abs(invoice.Total - expected) > 0.01m * present)
         {

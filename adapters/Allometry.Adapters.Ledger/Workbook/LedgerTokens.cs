@@ -34,7 +34,16 @@ internal static class LedgerTokens
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool TryProvince(string text, out Province province) =>
-        LedgerVocabulary.TryParse(text, out province) || ProvinceNames.TryGetValue(WorkbookLayout.Normalize(text), out province);
+        TryExactCode(text, out province) || LedgerVocabulary.TryParse(text, out province) || ProvinceNames.TryGetValue(WorkbookLayout.Normalize(text), out province);
+
+    /// <summary>
+    /// A cell spelled exactly as the contract code (<c>progress</c>, <c>QC</c>), as nearly every
+    /// cell of a large sheet is: found without the allocations of the general parse. Anything
+    /// else still goes to <see cref="LedgerVocabulary.TryParse{TEnum}(string?, out TEnum)"/>,
+    /// which gives the same value for these exact spellings.
+    /// </summary>
+    public static bool TryExactCode<TEnum>(string text, out TEnum value) where TEnum : struct, Enum =>
+        ExactCodes<TEnum>.ByCode.TryGetValue(text, out value);
 
     public static bool TryLanguage(string text, out Language language) =>
         LanguageNames.TryGetValue(WorkbookLayout.Normalize(text), out language);
@@ -42,8 +51,20 @@ internal static class LedgerTokens
     /// <summary>A three-letter ISO 4217 style code, upper-cased (<c>cad</c> → <c>CAD</c>).</summary>
     public static bool TryCurrency(string text, out string currency)
     {
+        if (text.Length == 3 && !text.AsSpan().ContainsAnyExceptInRange('A', 'Z'))
+        {
+            // Already a trimmed upper-case code: the general path below would give it back unchanged.
+            currency = text;
+            return true;
+        }
         var s = text.Trim();
         currency = s.ToUpperInvariant();
         return s.Length == 3 && s.All(char.IsAsciiLetter);
+    }
+
+    private static class ExactCodes<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly FrozenDictionary<string, TEnum> ByCode = LedgerVocabulary.AllCodes<TEnum>()
+            .ToFrozenDictionary(code => code, code => LedgerVocabulary.Parse<TEnum>(code), StringComparer.Ordinal);
     }
 }

@@ -77,7 +77,7 @@ internal sealed class RowReader(SheetPlan plan, string? dateFormat, ImportIssueC
     {
         var text = Text(column);
         if (text is null) return null;
-        if (LedgerVocabulary.TryParse<TEnum>(text, out var value)) return value;
+        if (LedgerTokens.TryExactCode<TEnum>(text, out var value) || LedgerVocabulary.TryParse(text, out value)) return value;
         Fail(ImportIssueCode.InvalidChoice, column, string.Join(", ", LedgerVocabulary.AllCodes<TEnum>()));
         return null;
     }
