@@ -32,6 +32,7 @@ try
     if (options.ReaderOnly)
     {
         // The workbook reader alone: tokenizer, value parsers and row mappers, no database.
+        var readCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var readClock = Stopwatch.StartNew();
         var only = source.Read(folder, readOptions);
         var payers = only.Payers.LongCount();
@@ -39,7 +40,7 @@ try
         readClock.Stop();
         only.Issues.ThrowIfErrors();
         Console.WriteLine($"reading {count:N0} invoices + {payers:N0} payers through LedgerWorkbookSource: {readClock.Elapsed.TotalSeconds:0.00} s " +
-                          $"({count / readClock.Elapsed.TotalSeconds:N0} rows/s), peak RSS {PeakRss.Read() / 1024.0 / 1024.0:0} MB");
+                          $"({count / readClock.Elapsed.TotalSeconds:N0} rows/s), CPU {(Process.GetCurrentProcess().TotalProcessorTime - readCpu).TotalSeconds:0.00} s, peak RSS {PeakRss.Read() / 1024.0 / 1024.0:0} MB");
         return;
     }
 
@@ -47,7 +48,16 @@ try
     var serverOptions = PostgresServerOptions.ForTests() with
     {
         Fsync = options.Fsync,
-        Settings = options.LogSlowStatements ? new Dictionary<string, string> { ["log_min_duration_statement"] = "50" } : new Dictionary<string, string>(),
+        Settings = options.LogSlowStatements
+            ? new Dictionary<string, string>
+            {
+                ["log_min_duration_statement"] = "50",
+                // Plans of slow statements, including those PostgreSQL runs itself (foreign key validation on ATTACH).
+                ["session_preload_libraries"] = "auto_explain",
+                ["auto_explain.log_min_duration"] = "500",
+                ["auto_explain.log_nested_statements"] = "on",
+            }
+            : new Dictionary<string, string>(),
     };
     await using var server = await PostgresServer.StartAsync(serverOptions);
     Console.WriteLine($"PostgreSQL on 127.0.0.1:{server.Port} (fsync {(options.Fsync ? "on, as the app runs it" : "off")}), binaries {server.BinDirectory}");
@@ -56,29 +66,39 @@ try
     var importer = new LedgerImporter(dataSource);
     PeakRss.Reset();
 
+    var cpuBefore = CpuTime.Self();
+    var serverCpuBefore = CpuTime.Server(server.DataDirectory);
     var importClock = Stopwatch.StartNew();
     var batch = source.Read(folder, readOptions);
     var result = await importer.ImportAsync("bench", batch);
     importClock.Stop();
+    var importCpu = CpuTime.Self() - cpuBefore;
+    var importServerCpu = CpuTime.Server(server.DataDirectory) - serverCpuBefore;
     var peakRss = PeakRss.Read();
     var invoices = result.Sheets.Single(s => s.Sheet == "invoices");
     var payersRead = result.Sheets.Single(s => s.Sheet == "payers");
 
+    var psqlCpuBefore = CpuTime.Children();
+    var copyServerCpuBefore = CpuTime.Server(server.DataDirectory);
     var copyTime = await PsqlCopy.TimeAsync(server, dataSource, LedgerFolder.InvoicesPath(folder));
+    var psqlCpu = CpuTime.Children() - psqlCpuBefore;
+    var copyServerCpu = CpuTime.Server(server.DataDirectory) - copyServerCpuBefore;
 
     var ratio = importClock.Elapsed.TotalSeconds / copyTime.TotalSeconds;
     Console.WriteLine();
     Console.WriteLine($"path                   : LedgerWorkbookSource.Read (CSV folder) + LedgerImporter.ImportAsync, tenant's first import");
     Console.WriteLine($"rows                   : {invoices.Inserted:N0} invoices + {payersRead.Inserted:N0} payers inserted");
     Console.WriteLine($"import                 : {importClock.Elapsed.TotalSeconds:0.00} s  ({invoices.Read / importClock.Elapsed.TotalSeconds:N0} rows/s)");
+    Console.WriteLine($"  CPU                  : {importCpu.TotalSeconds:0.00} s client (all threads) + {importServerCpu.TotalSeconds:0.00} s server");
     Console.WriteLine($"psql \\copy (unindexed) : {copyTime.TotalSeconds:0.00} s  ({invoices.Read / copyTime.TotalSeconds:N0} rows/s)");
+    Console.WriteLine($"  CPU                  : {psqlCpu.TotalSeconds:0.00} s psql + {copyServerCpu.TotalSeconds:0.00} s server");
     Console.WriteLine($"ratio                  : {ratio:0.00}x (goal <= 1.5x)");
     Console.WriteLine($"peak RSS (VmHWM)       : {peakRss / 1024.0 / 1024.0:0} MB during the import (goal <= 500 MB)");
     if (options.LogSlowStatements)
     {
         Console.WriteLine();
         Console.WriteLine("Statements over 50 ms (server log):");
-        foreach (var line in File.ReadLines(server.LogFile).Where(l => l.Contains("duration:", StringComparison.Ordinal)))
+        foreach (var line in File.ReadLines(server.LogFile).Where(l => l.Contains("duration:", StringComparison.Ordinal) || l.StartsWith(' ') || l.StartsWith('\t')))
         {
             Console.WriteLine("  " + (line.Length > 220 ? line[..220] + "…" : line));
         }
