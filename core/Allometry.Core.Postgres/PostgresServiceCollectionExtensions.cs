@@ -24,6 +24,10 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton(sp => new ExceptionEvaluator(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<LedgerSnapshotStore>(), sp.GetRequiredService<RuleSettingsStore>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new Digests.SubscriptionStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new Digests.RiskQueueService(sp.GetRequiredService<LedgerSnapshotStore>(), sp.GetRequiredService<RuleSettingsStore>()));
+        services.AddSingleton(sp => new Digests.DigestService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Digests.SubscriptionStore>(),
+            sp.GetRequiredService<Digests.RiskQueueService>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
 }
