@@ -34,7 +34,8 @@ await using var server = await PostgresServer.StartAsync(PostgresServerOptions.F
     Settings = options.LogSlow ? new Dictionary<string, string> { ["log_min_duration_statement"] = "200" } : new Dictionary<string, string>(),
 });
 Console.WriteLine($"PostgreSQL on 127.0.0.1:{server.Port} (private, fsync off), binaries {server.BinDirectory}");
-await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
+// No command timeout: on a loaded machine a million-row COPY or the snapshot read can exceed the default 30 s.
+await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(server.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
 await new Migrator(dataSource).MigrateAsync();
 
 clock.Restart();
