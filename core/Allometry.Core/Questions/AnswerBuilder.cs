@@ -60,7 +60,7 @@ public static class AnswerBuilder
         return new AnswerCard
         {
             Language = language,
-            Title = fr ? $"Exposition du groupe {root.Name}" : $"Exposure for group {root.Name}",
+            Title = fr ? $"Exposition du groupe {root.Label}" : $"Exposure for group {root.Label}",
             Headline = headline,
             HeadlineAmount = total,
             Summary = fr

@@ -15,17 +15,19 @@ public static partial class IntentRecognizer
     /// <summary>Parses <paramref name="text"/>; <paramref name="fallback"/> is the language when the words do not tell.</summary>
     public static ParsedQuestion Recognize(string text, Language fallback = Language.En)
     {
-        var normalized = QuestionNormalizer.Normalize(text);
+        var normalized = SpacedCode().Replace(QuestionNormalizer.Normalize(text),
+            m => QuestionVocabulary.Stop.Contains(m.Groups[1].Value) ? m.Value : $"{m.Groups[1].Value}-{m.Groups[2].Value}");
         var language = LanguageDetector.Detect(normalized, fallback);
         var padded = $" {normalized} ";
         var code = CodePattern().Match(normalized) is { Success: true } m ? m.Value : null;
         var days = Days(normalized);
-        var subject = Subject(normalized, code);
+        var subject = Subject(normalized, code, keepDepot: false);
         var hint = Has(padded, QuestionVocabulary.ProjectHint) ? SubjectHint.Project
             : Has(padded, QuestionVocabulary.PayerHint) ? SubjectHint.Payer
             : SubjectHint.Any;
 
         var intent = IntentOf(normalized, padded, subject is not null || code is not null);
+        if (intent == QuestionIntent.Owed && SiteNamedDepot(normalized, padded)) subject = Subject(normalized, code, keepDepot: true);
         if (intent == QuestionIntent.GroupExposure) hint = SubjectHint.Payer;
         if (intent is QuestionIntent.Retainage or QuestionIntent.Deposit) hint = SubjectHint.Project;
         return new ParsedQuestion(intent, language, subject, code, hint, days);
@@ -43,8 +45,7 @@ public static partial class IntentRecognizer
 
         var depositWord = normalized.Split(' ').FirstOrDefault(QuestionVocabulary.DepositWords.Contains);
         // "Dépôt Lévis" is a site name as often as a deposit: with an owed word, it is the site.
-        var siteNamedDepot = depositWord is "depot" or "depots" && Has(padded, QuestionVocabulary.StrongOwed);
-        if (depositWord is not null && !siteNamedDepot)
+        if (depositWord is not null && !SiteNamedDepot(normalized, padded))
         {
             var overdue = Has(padded, QuestionVocabulary.Overdue);
             if (!hasSubject && (overdue || depositWord.EndsWith('s'))) return QuestionIntent.OverdueDeposits;
@@ -55,29 +56,37 @@ public static partial class IntentRecognizer
         return QuestionIntent.Unknown;
     }
 
-    private static string? Subject(string normalized, string? code)
+    private static bool SiteNamedDepot(string normalized, string padded) =>
+        normalized.Split(' ').FirstOrDefault(QuestionVocabulary.DepositWords.Contains) is "depot" or "depots"
+        && Has(padded, QuestionVocabulary.StrongOwed);
+
+    private static string? Subject(string normalized, string? code, bool keepDepot)
     {
-        var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w != code && !QuestionVocabulary.Stop.Contains(w) && !IsNumberOrDays(w))
-            .ToList();
-        // Drop the words of intent phrases ("top risks", "en retard") that are not stop words.
-        var text = $" {string.Join(' ', words)} ";
+        // Intent phrases first ("owes us the most", "quoi de neuf"), longest first, then single stop words.
+        var text = $" {normalized} ";
         foreach (var phrase in IntentPhrases)
         {
-            text = text.Replace($" {phrase} ", " ", StringComparison.Ordinal);
+            while (text.Contains($" {phrase} ", StringComparison.Ordinal))
+            {
+                text = text.Replace($" {phrase} ", " ", StringComparison.Ordinal);
+            }
         }
-        var subject = text.Trim();
-        while (subject.Contains("  ", StringComparison.Ordinal)) subject = subject.Replace("  ", " ", StringComparison.Ordinal);
-        return subject.Length == 0 ? null : subject;
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w != code && !IsNumberOrDays(w)
+                && (!QuestionVocabulary.Stop.Contains(w) || (keepDepot && w is "depot" or "depots")))
+            .ToList();
+        return words.Count == 0 ? null : string.Join(' ', words);
     }
 
-    private static readonly string[] IntentPhrases =
+    private static readonly string[] IntentPhrases = [.. PhraseList().Distinct(StringComparer.Ordinal).OrderByDescending(p => p.Length)];
+
+    private static string[] PhraseList() =>
     [
         .. QuestionVocabulary.Help, .. QuestionVocabulary.Changed, .. QuestionVocabulary.MyQueue,
         .. QuestionVocabulary.TopRisks, .. QuestionVocabulary.TopDebtors, .. QuestionVocabulary.Overdue,
         .. QuestionVocabulary.Renewals, .. QuestionVocabulary.Retainage, .. QuestionVocabulary.Group,
         .. QuestionVocabulary.Owed, "days", "day", "jours", "jour", "next", "prochains", "within", "month",
-        "mois", "coming", "upcoming", "a venir", "se", "renouvellent",
+        "mois", "coming", "upcoming", "a venir", "se", "renouvellent", "most", "plus", "quoi", "neuf",
     ];
 
     private static bool IsNumberOrDays(string word) => word.All(char.IsAsciiDigit) || word is "j" or "d";
@@ -97,9 +106,13 @@ public static partial class IntentRecognizer
     private static bool Has(string padded, IEnumerable<string> phrases) =>
         phrases.Any(p => padded.Contains($" {p} ", StringComparison.Ordinal));
 
+    /// <summary>"prj 1105" as typed on a phone: joined into one id unless the letters are a word ("dans 45").</summary>
+    [GeneratedRegex(@"\b([a-z]{1,5}) (\d{2,7})\b")]
+    private static partial Regex SpacedCode();
+
     [GeneratedRegex(@"\b[a-z]{1,5}-?\d{2,7}\b")]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex(@"\b(\d{1,4}) ?(?:days?|jours?|j|d)\b")]
+    [GeneratedRegex(@"\b(\d{1,4}) (?:[a-z]+ )?(?:days?|jours?|j|d)\b")]
     private static partial Regex DaysPattern();
 }

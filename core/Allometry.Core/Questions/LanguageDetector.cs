@@ -12,7 +12,7 @@ public static class LanguageDetector
     private static readonly FrozenSet<string> French = new[]
     {
         "combien", "quel", "quelle", "quels", "quelles", "est", "sur", "pour", "le", "la", "les", "du", "des",
-        "de", "nous", "doit", "doivent", "dus", "due", "retenue", "retenues", "depot", "depots", "acompte",
+        "de", "nous", "doit", "doivent", "dus", "due", "retenue", "retenues", "acompte",
         "acomptes", "recu", "recus", "recue", "payeur", "client", "projet", "chantier", "groupe", "exposition",
         "renouvellements", "renouvellement", "jours", "prochains", "risques", "principaux", "ma", "mes", "file",
         "quoi", "neuf", "depuis", "hier", "aide", "qui", "plus", "en", "retard", "solde", "reste", "il", "y",

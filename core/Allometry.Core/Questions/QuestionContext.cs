@@ -12,6 +12,12 @@ public sealed record QuestionContext
     /// <summary>The project the channel is bound to; "what's owed?" with no name means this project.</summary>
     public string? ChannelProjectId { get; init; }
 
+    /// <summary>
+    /// The project or payer id picked from a "which one did you mean?" card (its choice's
+    /// <c>subject</c>); it replaces name resolution.
+    /// </summary>
+    public string? ChosenSubjectId { get; init; }
+
     /// <summary>The tenant's permission settings (whether project managers see every project).</summary>
     /// <value><see cref="PermissionSettings.Default"/></value>
     public PermissionSettings Permissions { get; init; } = PermissionSettings.Default;

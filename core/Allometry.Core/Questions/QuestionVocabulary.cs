@@ -103,6 +103,6 @@ internal static class QuestionVocabulary
         "encore", "ouvert", "svp", "stp", "vous", "plait", "dus", "dues", "recu", "recue", "recus", "verse", "paye",
         "t", "et", "un", "une", "mon", "notre", "nos", "sont", "ete", "deja", "actuel", "actuellement", "dans",
         "depot", "depots", "acompte", "acomptes", "retenue", "retenues", "contractuelle", "exposition", "entites",
-        "liees", "tout", "bonjour", "salut", "merci", "a", "ou", "on", "sommes", "etat", "-t-il", "t-il", "where",
+        "liees", "tout", "bonjour", "salut", "merci", "a", "ou", "on", "sommes", "etat", "-t-il", "t-il", "where", "reste-t-il", "est-il", "a-t-il", "y-a-t-il", "mois-ci", "ci", "past", "totale", "to", "our", "entire", "overall", "globale",
     }.ToFrozenSet(StringComparer.Ordinal);
 }
