@@ -3,8 +3,11 @@ namespace Allometry.Bot.Cli.Commands;
 using System.CommandLine;
 using Allometry.Bot.Imports;
 using Allometry.Bot.Reports;
+using Allometry.Core.Exceptions;
 using Allometry.Core.Localization;
+using Allometry.Core.Postgres.Exceptions;
 using Allometry.Core.Postgres.Ledger;
+using Allometry.Core.Rules;
 using Allometry.Core.Sample;
 using Spectre.Console;
 
@@ -59,11 +62,15 @@ internal static class DemoCommand
 
         var status = await LedgerCommand.WriteSummaryAsync(env, app, Tenant, language, top: 12, ct);
         env.Out.WriteLine();
+        // The point of the product: what someone must act on, worst first.
+        var worst = new ExceptionQuery { Status = ExceptionStatus.Open, MinSeverity = Severity.Medium, Top = 10 };
+        ExceptionsCommand.Write(env.Out, Tenant, await app.Get<ExceptionStore>().ListAsync(Tenant, worst, ct), worst, language);
+        env.Out.WriteLine();
         env.Out.MarkupLine((fr ? "[bold]Base de données[/] : " : "[bold]Database[/]: ") + Markup.Escape(app.Database.Description));
         env.Out.MarkupLine((fr ? "[bold]Classeur d'exemple[/] : " : "[bold]Sample workbook[/]: ") + Markup.Escape(workbook));
         env.Out.MarkupLine(fr
-            ? "Ensuite : [bold]./allometry ledger summary --tenant demo[/], [bold]./allometry import <fichiers>[/], [bold]./allometry --help[/]"
-            : "Next: [bold]./allometry ledger summary --tenant demo[/], [bold]./allometry import <files>[/], [bold]./allometry --help[/]");
+            ? "Ensuite : [bold]./allometry exceptions list --tenant demo[/], [bold]./allometry diagnose .allometry/sample/borealis-ledger.xlsx --out rapport.html --lang fr[/], [bold]./allometry --help[/]"
+            : "Next: [bold]./allometry exceptions list --tenant demo[/], [bold]./allometry diagnose .allometry/sample/borealis-ledger.xlsx --out report.html[/], [bold]./allometry --help[/]");
         return status;
     }
 }
