@@ -28,6 +28,10 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton(sp => new Digests.RiskQueueService(sp.GetRequiredService<LedgerSnapshotStore>(), sp.GetRequiredService<RuleSettingsStore>()));
         services.AddSingleton(sp => new Digests.DigestService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Digests.SubscriptionStore>(),
             sp.GetRequiredService<Digests.RiskQueueService>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new People.UserStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new Actions.AuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new Actions.ActionService(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetServices<Core.People.IDirectory>()));
         return services;
     }
 }

@@ -14,7 +14,8 @@ public sealed class TenantDirectory(NpgsqlDataSource dataSource)
     // with a tenant_id column is listed, so a new table cannot be forgotten here.
     internal static readonly IReadOnlyList<string> TablesInDeleteOrder =
     [
-        "exception_history", "exceptions", "weekly_summary_snapshots", "digest_subscriptions", "tenant_settings",
+        "action_audit", "action_deliveries", "exception_notes", "chat_promises", "retainage_releases",
+        "exception_history", "exceptions", "weekly_summary_snapshots", "digest_subscriptions", "tenant_settings", "tenant_memberships", "escalation_contacts", "pm_managers",
         "ledger_history", "payment_applications", "promises", "retainage_holds", "service_contracts",
         "bank_transactions", "payments", "invoices", "quotes", "deliveries", "projects", "entity_links",
         "payers", "imports", "tenants",

@@ -23,5 +23,8 @@ public sealed record ActionArguments
     /// <summary>Release retainage, record promise: the date.</summary>
     public DateOnly? Date { get; init; }
 
+    /// <summary>Escalate: to the project manager's manager (directory, then the tenant's map) instead of the next step of the chain.</summary>
+    public bool ToManager { get; init; }
+
     public static ActionArguments None { get; } = new();
 }
