@@ -14,6 +14,7 @@ internal static class AllometryCli
         root.Add(LedgerCommand.Create(env));
         root.Add(EvaluateCommand.Create(env));
         root.Add(ExceptionsCommand.Create(env));
+        root.Add(AskCommand.Create(env));
         root.Add(SampleCommand.Create(env));
         root.Add(DemoCommand.Create(env));
         root.Add(DiagnoseCommand.Create(env));

@@ -1,0 +1,96 @@
+namespace Allometry.Bot.Cli.Commands;
+
+using System.CommandLine;
+using Allometry.Core.Cards;
+using Allometry.Core.Localization;
+using Allometry.Core.Postgres.Ledger;
+using Allometry.Core.Postgres.Questions;
+using Allometry.Core.Questions;
+using Spectre.Console;
+
+/// <summary>
+/// <c>allometry ask "&lt;question&gt;" --as &lt;email&gt;</c>: the chat question path without a chat
+/// platform. The asker is looked up with <see cref="LedgerAskerLookup"/> (project managers from the
+/// ledger, other roles from <c>ALLOMETRY_ASKERS</c>) until the users table is wired in.
+/// </summary>
+internal static class AskCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var question = new Argument<string>("question") { Description = "The question, in English or French / la question, en anglais ou en français" };
+        var asker = new Option<string>("--as") { Description = "The asker's email / le courriel de la personne qui demande", Required = true };
+        var tenant = CommonOptions.Tenant("Tenant id; default: the only tenant, if there is one");
+        var lang = new Option<string?>("--lang") { Description = "Answer in en or fr (default: the question's language) / répondre en en ou fr" };
+        var project = new Option<string?>("--project") { Description = "Act as a channel bound to this project / comme un canal lié à ce projet" };
+        var command = new Command("ask", "Ask a question about receivables / poser une question sur les comptes clients")
+        {
+            question, asker, tenant, lang, project,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var text = parse.GetValue(question) ?? "";
+            Language? forced = parse.GetValue(lang)?.Trim().ToLowerInvariant() switch
+            {
+                null or "" => null,
+                "en" => Language.En,
+                "fr" => Language.Fr,
+                var other => throw new ArgumentException($"--lang must be en or fr (got '{other}') / --lang doit être en ou fr"),
+            };
+            var language = forced ?? IntentRecognizer.Recognize(text, CommonOptions.DefaultLanguage()).Language;
+            return CliRun.GuardedAsync(env, language, async () =>
+            {
+                await using var app = await env.StartAsync(ct);
+                var tenantId = await TenantChoice.ResolveAsync(app.Get<TenantDirectory>(), parse.GetValue(tenant), language, ct);
+                var email = parse.GetValue(asker) ?? "";
+                var lookup = new LedgerAskerLookup(app.Get<Npgsql.NpgsqlDataSource>(),
+                    LedgerAskerLookup.ParseRoles(Environment.GetEnvironmentVariable("ALLOMETRY_ASKERS")));
+                var user = await lookup.FindByEmailAsync(tenantId, email, ct) ?? throw new ArgumentException(language == Language.Fr
+                    ? $"« {email} » n'est pas un utilisateur connu de « {tenantId} » (chargés de projet du grand livre, ou ALLOMETRY_ASKERS=courriel=rôle)."
+                    : $"'{email}' is not a known user of '{tenantId}' (the ledger's project managers, or ALLOMETRY_ASKERS=email=role).");
+                var context = new QuestionContext { Language = forced, ChannelProjectId = parse.GetValue(project) };
+                var card = await app.Get<QuestionService>().AskAsync(tenantId, user, text, context, ct);
+                Write(env.Out, card);
+                return CliRun.Ok;
+            });
+        });
+        return command;
+    }
+
+    /// <summary>The answer card as terminal text.</summary>
+    public static void Write(IAnsiConsole console, Card card)
+    {
+        switch (card)
+        {
+            case AnswerCard answer:
+                console.MarkupLine($"[bold]{Markup.Escape(answer.Title)}[/]");
+                if (answer.Headline is not null) console.MarkupLine($"[bold green]{Markup.Escape(answer.Headline)}[/]");
+                if (answer.Summary is not null) console.WriteLine(answer.Summary);
+                foreach (var fact in answer.Facts) console.WriteLine($"  {fact.Label}: {fact.Value}");
+                if (answer.Citations.Count > 0)
+                {
+                    var table = new Table { Border = TableBorder.Rounded };
+                    table.AddColumn("Id");
+                    table.AddColumn(answer.Language == Language.Fr ? "Détail" : "Detail");
+                    table.AddColumn(new TableColumn(answer.Language == Language.Fr ? "Montant" : "Amount").RightAligned().NoWrap());
+                    foreach (var row in answer.Citations) table.AddRow(Markup.Escape(row.RowId), Markup.Escape(row.Description), Markup.Escape(row.AmountText));
+                    console.Write(table);
+                }
+                if (answer.MoreRows > 0) console.WriteLine(answer.Language == Language.Fr ? $"… et {answer.MoreRows} autre(s)" : $"… and {answer.MoreRows} more");
+                break;
+            case ChoiceListCard choices:
+                console.MarkupLine($"[bold]{Markup.Escape(choices.Prompt)}[/]");
+                foreach (var choice in choices.Choices)
+                {
+                    console.WriteLine($"  • {choice.Title}  → allometry ask \"{choice.Data["question"]}\" … (subject {choice.Data["subject"]})");
+                }
+                break;
+            case NoticeCard notice:
+                console.MarkupLine($"[bold]{Markup.Escape(notice.Title)}[/]");
+                if (notice.Text is not null) console.WriteLine(notice.Text);
+                break;
+            default:
+                console.WriteLine(card.FallbackText);
+                break;
+        }
+    }
+}
