@@ -172,17 +172,25 @@ public sealed partial class LedgerImporter
         var completed = false;
         try
         {
-            using var pipe = new CopyPipe(db.Ct);
-            var rows = await pipe.RunAsync(() =>
+            long rows;
+            using (var pipe = new CopyPipe(db.Ct))
             {
-                var encoder = new BinaryCopyEncoder(pipe);
-                encoder.Header();
-                row.Attach(encoder, table.Columns.Count);
-                var count = table.Stage(db.Batch, row);
-                if (row.Sending) encoder.Trailer();
-                encoder.Flush();
-                return count;
-            }, copy).ConfigureAwait(false);
+                // Synchronous writes, like the reading they overlap with: the earlier importer
+                // blocked on its COPY the same way, and awaiting each chunk only adds thread hops.
+                rows = pipe.Run(() =>
+                {
+                    var encoder = new BinaryCopyEncoder(pipe);
+                    encoder.Header();
+                    row.Attach(encoder, table.Columns.Count);
+                    var count = table.Stage(db.Batch, row);
+                    if (row.Sending)
+                    {
+                        encoder.Trailer();
+                        encoder.Flush();
+                    }
+                    return count;
+                }, copy);
+            }
             if (row.Sending)
             {
                 // Disposing a raw COPY stream completes it: the server checks and commits the rows.

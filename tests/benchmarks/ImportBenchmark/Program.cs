@@ -66,6 +66,8 @@ try
     var importer = new LedgerImporter(dataSource);
     PeakRss.Reset();
 
+    var allocatedBefore = GC.GetTotalAllocatedBytes();
+    var pausedBefore = GC.GetTotalPauseDuration();
     var cpuBefore = CpuTime.Self();
     var serverCpuBefore = CpuTime.Server(server.DataDirectory);
     var importClock = Stopwatch.StartNew();
@@ -74,6 +76,8 @@ try
     importClock.Stop();
     var importCpu = CpuTime.Self() - cpuBefore;
     var importServerCpu = CpuTime.Server(server.DataDirectory) - serverCpuBefore;
+    var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+    var paused = GC.GetTotalPauseDuration() - pausedBefore;
     var peakRss = PeakRss.Read();
     var invoices = result.Sheets.Single(s => s.Sheet == "invoices");
     var payersRead = result.Sheets.Single(s => s.Sheet == "payers");
@@ -90,6 +94,7 @@ try
     Console.WriteLine($"rows                   : {invoices.Inserted:N0} invoices + {payersRead.Inserted:N0} payers inserted");
     Console.WriteLine($"import                 : {importClock.Elapsed.TotalSeconds:0.00} s  ({invoices.Read / importClock.Elapsed.TotalSeconds:N0} rows/s)");
     Console.WriteLine($"  CPU                  : {importCpu.TotalSeconds:0.00} s client (all threads) + {importServerCpu.TotalSeconds:0.00} s server");
+    Console.WriteLine($"  client GC            : {allocated / 1e9:0.00} GB allocated, {paused.TotalSeconds:0.00} s paused");
     Console.WriteLine($"psql \\copy (unindexed) : {copyTime.TotalSeconds:0.00} s  ({invoices.Read / copyTime.TotalSeconds:N0} rows/s)");
     Console.WriteLine($"  CPU                  : {psqlCpu.TotalSeconds:0.00} s psql + {copyServerCpu.TotalSeconds:0.00} s server");
     Console.WriteLine($"ratio                  : {ratio:0.00}x (goal <= 1.5x)");

@@ -1,22 +1,20 @@
 namespace Allometry.Core.Postgres.Imports.Staging;
 
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 
 /// <summary>
 /// Overlaps reading with sending: a producer (reading a sheet, encoding its rows) runs on its own
-/// thread and publishes full chunks into a short bounded queue, while the caller's async loop writes
-/// them to the COPY stream. Parsing thus goes on while the socket waits for the server, and the
+/// thread and hands full chunks through a short bounded queue to the calling thread, which writes
+/// them to the COPY stream. Reading thus goes on while a write waits for the server, and the
 /// queue's depth bounds the memory in flight (<see cref="Depth"/> × <see cref="ChunkSize"/>).
+/// Everything that reports issues runs on the producer's thread, in row order, as before.
 /// </summary>
 internal sealed class CopyPipe : ICopyChunkSink, IDisposable
 {
-    public const int ChunkSize = 64 * 1024;
-    public const int Depth = 8;
+    public const int ChunkSize = 128 * 1024;
+    public const int Depth = 4;
 
-    private readonly Channel<(byte[] Chunk, int Count)> _full = Channel.CreateBounded<(byte[] Chunk, int Count)>(
-        new BoundedChannelOptions(Depth) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-
+    private readonly BlockingCollection<(byte[] Chunk, int Count)> _full = new(Depth);
     private readonly ConcurrentQueue<byte[]> _free = new();
     private readonly CancellationTokenSource _stop;
 
@@ -24,26 +22,16 @@ internal sealed class CopyPipe : ICopyChunkSink, IDisposable
 
     public byte[] Rent() => _free.TryDequeue(out var chunk) ? chunk : new byte[ChunkSize];
 
-    /// <summary>Called on the producer's thread; blocks while the queue is full.</summary>
-    public void Publish(byte[] chunk, int count)
-    {
-        while (!_full.Writer.TryWrite((chunk, count)))
-        {
-            // A dedicated thread may block; false means the consumer is gone.
-            if (!_full.Writer.WaitToWriteAsync(_stop.Token).AsTask().GetAwaiter().GetResult())
-            {
-                throw new OperationCanceledException("The COPY stream was closed.");
-            }
-        }
-    }
+    /// <summary>Called on the producer's thread; blocks while the queue is full, throws once the consumer has given up.</summary>
+    public void Publish(byte[] chunk, int count) => _full.Add((chunk, count), _stop.Token);
 
     /// <summary>
     /// Runs <paramref name="produce"/> on a dedicated thread and writes what it publishes to
-    /// <paramref name="destination"/> until it returns; returns its result or rethrows its exception.
-    /// When writing fails (or the import is cancelled) the producer is stopped at its next chunk
-    /// and the write's exception is thrown.
+    /// <paramref name="destination"/> on this one until it returns; returns its result or rethrows
+    /// its exception. When a write fails (or the import is cancelled) the producer is stopped at its
+    /// next chunk and the write's exception is thrown.
     /// </summary>
-    public async Task<T> RunAsync<T>(Func<T> produce, Stream destination)
+    public T Run<T>(Func<T> produce, Stream destination)
     {
         var producer = Task.Factory.StartNew(
             () =>
@@ -54,28 +42,33 @@ internal sealed class CopyPipe : ICopyChunkSink, IDisposable
                 }
                 finally
                 {
-                    _full.Writer.TryComplete();
+                    _full.CompleteAdding();
                 }
             },
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            await foreach (var (chunk, count) in _full.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            foreach (var (chunk, count) in _full.GetConsumingEnumerable(_stop.Token))
             {
-                await destination.WriteAsync(chunk.AsMemory(0, count), _stop.Token).ConfigureAwait(false);
+                destination.Write(chunk, 0, count);
                 _free.Enqueue(chunk);
             }
         }
         catch (Exception)
         {
-            await _stop.CancelAsync().ConfigureAwait(false);
-            // The producer now ends with OperationCanceledException (or its own error); the write's
-            // exception is the one that explains what happened.
-            await producer.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            _stop.Cancel();
+            // The producer now ends at its next chunk (with OperationCanceledException, or its own
+            // error); the write's exception is the one that explains what happened.
+            ((IAsyncResult)producer).AsyncWaitHandle.WaitOne();
             throw;
         }
-        return await producer.ConfigureAwait(false);
+        // GetResult rethrows the producer's exception itself, not wrapped.
+        return producer.GetAwaiter().GetResult();
     }
 
-    public void Dispose() => _stop.Dispose();
+    public void Dispose()
+    {
+        _full.Dispose();
+        _stop.Dispose();
+    }
 }
