@@ -18,6 +18,9 @@ internal static class AllometryCli
         root.Add(SampleCommand.Create(env));
         root.Add(DemoCommand.Create(env));
         root.Add(DiagnoseCommand.Create(env));
+        root.Add(ActCommand.Create(env));
+        root.Add(AuditCommand.Create(env));
+        root.Add(UsersCommand.Create(env));
         root.Add(QueueCommand.Create(env));
         root.Add(DigestCommand.Create(env));
         root.Add(SubscriptionsCommand.Create(env));
