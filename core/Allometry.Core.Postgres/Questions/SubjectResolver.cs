@@ -9,8 +9,9 @@ using Npgsql;
 /// Resolves the name in a question to a project or payer of the tenant: ids first (exact, through
 /// the primary keys), then fuzzy names — pg_trgm word similarity over
 /// <c>f_search_text(name, aliases or site city)</c>, the expression the trigram indexes cover, so
-/// accents, case and partial names match. Runs inside the caller's tenant scope: row-level
-/// security keeps other tenants' names out of the candidates.
+/// accents, case and partial names match. Runs inside the caller's tenant scope: ids through
+/// row-level security, names through <c>f_question_candidates</c> (migration 0008), which applies
+/// the same tenant setting the policies compare.
 /// </summary>
 public static partial class SubjectResolver
 {
@@ -28,21 +29,11 @@ public static partial class SubjectResolver
         WHERE tenant_id = @tenant AND payer_id = ANY(@ids) AND @wantPayers
         """;
 
+    // f_question_candidates (0008) filters on the scope's allometry.tenant_id itself, so it can
+    // use the trigram indexes that row-level security would otherwise keep the planner from using.
     private const string ByNameSql = """
-        WITH q AS (SELECT lower(f_unaccent(@text)) AS t)
-        SELECT kind, id, name, pmemail, score FROM (
-            SELECT 'project' AS kind, p.project_id AS id, p.name, p.pm_email AS pmemail,
-                   word_similarity(q.t, f_search_text(p.name, ARRAY[p.site_city]))::float8 AS score,
-                   similarity(q.t, f_search_text(p.name, ARRAY[p.site_city]))::float8 AS whole
-            FROM projects p, q
-            WHERE @wantProjects AND q.t <% f_search_text(p.name, ARRAY[p.site_city])
-            UNION ALL
-            SELECT 'payer', y.payer_id, y.name, NULL,
-                   word_similarity(q.t, f_search_text(y.name, y.aliases))::float8,
-                   similarity(q.t, f_search_text(y.name, y.aliases))::float8
-            FROM payers y, q
-            WHERE @wantPayers AND q.t <% f_search_text(y.name, y.aliases)
-        ) c
+        SELECT kind, id, name, pmemail, score
+        FROM f_question_candidates(@text, @wantProjects, @wantPayers)
         ORDER BY score DESC, whole DESC, id
         LIMIT 24
         """;
