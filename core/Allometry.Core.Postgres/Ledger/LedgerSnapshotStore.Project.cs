@@ -22,7 +22,7 @@ public sealed partial class LedgerSnapshotStore
                EXISTS (SELECT 1 FROM payment_applications WHERE tenant_id = $1),
                EXISTS (SELECT 1 FROM retainage_holds WHERE tenant_id = $1),
                EXISTS (SELECT 1 FROM service_contracts WHERE tenant_id = $1),
-               EXISTS (SELECT 1 FROM promises WHERE tenant_id = $1),
+               EXISTS (SELECT 1 FROM promises WHERE tenant_id = $1) OR EXISTS (SELECT 1 FROM chat_promises WHERE tenant_id = $1),
                EXISTS (SELECT 1 FROM bank_transactions WHERE tenant_id = $1)
         """;
 
@@ -114,7 +114,9 @@ public sealed partial class LedgerSnapshotStore
 
     private const string InvolvedPromisesSql = $"""
         SELECT {PromisesColumns}
-        FROM promises WHERE tenant_id = $1 AND payer_id = ANY($2)
+        FROM (SELECT {PromisesColumns} FROM promises WHERE tenant_id = $1 AND payer_id = ANY($2)
+              UNION
+              SELECT {PromisesColumns} FROM chat_promises WHERE tenant_id = $1 AND payer_id = ANY($2)) p
         ORDER BY payer_id, invoice_id NULLS FIRST, promised_on
         """;
 

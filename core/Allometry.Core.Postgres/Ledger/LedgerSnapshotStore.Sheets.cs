@@ -240,9 +240,14 @@ public sealed partial class LedgerSnapshotStore
         payer_id, invoice_id, promised_on, promised_amount, recorded_on
         """;
 
+    // The ledger's promises and those recorded in chat (0006 chat_promises, which imports never
+    // replace), so the score's broken-promise factor reads both; an identical pair counts once.
     private const string PromisesSql = $"""
         SELECT {PromisesColumns}
-        FROM promises WHERE tenant_id = $1 ORDER BY payer_id, invoice_id NULLS FIRST, promised_on
+        FROM (SELECT {PromisesColumns} FROM promises WHERE tenant_id = $1
+              UNION
+              SELECT {PromisesColumns} FROM chat_promises WHERE tenant_id = $1) p
+        ORDER BY payer_id, invoice_id NULLS FIRST, promised_on
         """;
 
     private static PaymentPromise ReadPromise(NpgsqlDataReader r) => new()
