@@ -55,6 +55,7 @@ public sealed class CardConsoleRendererTests
         Assert.Contains("Développements Laval inc.", text, StringComparison.Ordinal);
         Assert.Contains("F2 Historique de paiement", text, StringComparison.Ordinal);
         Assert.Contains("14/20", text, StringComparison.Ordinal);
+        Assert.Contains("71,5/100 · Élevé", text, StringComparison.Ordinal);
         Assert.Contains("INV-10412", text, StringComparison.Ordinal);
         Assert.Contains("Reportée jusqu'au 2026-11-24", text, StringComparison.Ordinal);
         Assert.Contains("allometry act 42 snooze --days 3 --version 3", text, StringComparison.Ordinal);
@@ -128,6 +129,7 @@ public sealed class CardConsoleRendererTests
         Assert.Contains("$45,000.00", text, StringComparison.Ordinal);
         Assert.Contains("1, 2, 3", text, StringComparison.Ordinal);
         Assert.Contains("7 more open exceptions", text, StringComparison.Ordinal);
+        Assert.Contains("Critical", text, StringComparison.Ordinal);
     }
 
     [Fact]

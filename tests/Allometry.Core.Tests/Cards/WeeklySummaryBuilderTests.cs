@@ -34,7 +34,7 @@ public sealed class WeeklySummaryBuilderTests
         Assert.Equal([100m, 200m, 0m, 0m, 50.5m], chart.Points.Select(p => p.Value));
         Assert.Contains(card.Sections, s => s.Lines.Contains("Groupe Laval (3) — $80,000.00"));
         Assert.Contains(card.Sections, s => s.Lines.Contains("2026-12-01 · SC-1 · Boréal — $1,200.00"));
-        Assert.Contains(card.Sections, s => s.Lines.Contains("snoozed: 4"));
+        Assert.Contains(card.Sections, s => s.Lines.Contains("Snoozed: 4"));
         Assert.Contains(card.Sections, s => s.Lines.Contains("#7 Deposit unpaid — snoozed 3 times"));
     }
 

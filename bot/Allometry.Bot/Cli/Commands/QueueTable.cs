@@ -27,7 +27,7 @@ internal static class QueueTable
                 card.ExceptionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Markup.Escape(card.Title),
                 Markup.Escape(card.AmountText),
-                card.Score is { } s ? $"{s:0.#}" : "",
+                card.Score is { } s ? Reports.Cards.CardStyle.Number(s, card.Language) : "",
                 Markup.Escape(card.StatusLine ?? ""));
         }
         console.Write(table);

@@ -105,6 +105,10 @@ internal static class CardStyle
         }
     }
 
+    /// <summary>A score or points figure with up to two decimals, in the card's language (26.24 / 26,24).</summary>
+    public static string Number(decimal value, Language language) =>
+        value.ToString("0.##", language == Language.Fr ? System.Globalization.CultureInfo.GetCultureInfo("fr-CA") : System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A text bar of <paramref name="width"/> cells proportional to value/max.</summary>
     public static string Bar(decimal value, decimal max, int width = 30)
     {

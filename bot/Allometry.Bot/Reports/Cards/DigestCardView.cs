@@ -1,6 +1,7 @@
 namespace Allometry.Bot.Reports.Cards;
 
 using Allometry.Core.Cards;
+using Allometry.Core.Cards.Building;
 using Allometry.Core.Localization;
 using Spectre.Console;
 
@@ -28,7 +29,7 @@ internal static class DigestCardView
                 var colour = CardStyle.SeverityColour(item.Severity);
                 var title = Markup.Escape(item.Title) + (item.Subtitle is { } sub ? $"\n[dim]{Markup.Escape(sub)}[/]" : "");
                 table.AddRow(
-                    $"[{colour}]{item.Severity}[/]",
+                    $"[{colour}]{Markup.Escape(CardText.Severity(item.Severity, card.Language))}[/]",
                     title,
                     Markup.Escape(item.AmountText),
                     $"[dim]{string.Join(", ", item.ExceptionIds)}[/]");
@@ -39,6 +40,5 @@ internal static class DigestCardView
         {
             console.MarkupLine($"[dim]{(fr ? $"… et {card.MoreOpen} autres exceptions ouvertes" : $"… and {card.MoreOpen} more open exceptions")}[/]");
         }
-        foreach (var item in card.Items) CardStyle.WriteActions(console, item.Actions, card.Language);
     }
 }

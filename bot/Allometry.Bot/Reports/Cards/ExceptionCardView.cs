@@ -22,7 +22,7 @@ internal static class ExceptionCardView
         if (card.Facts.Count > 0) rows.Add(CardStyle.Facts(card.Facts));
         if (card.Score is { } score)
         {
-            rows.Add(new Markup($"[bold]{(fr ? "Score de risque" : "Risk score")}[/] {score:0.#}/100{(card.Tier is { } tier ? $" · {Markup.Escape(tier)}" : "")}"));
+            rows.Add(new Markup($"[bold]{(fr ? "Score de risque" : "Risk score")}[/] {CardStyle.Number(score, card.Language)}/100{(card.Tier is { } tier ? $" · {Markup.Escape(tier)}" : "")}"));
         }
         if (card.ScoreFactors.Count > 0)
         {
@@ -34,7 +34,7 @@ internal static class ExceptionCardView
             {
                 table.AddRow(
                     $"{Markup.Escape(factor.Id)} {Markup.Escape(factor.Name)}",
-                    $"{factor.Points:0.#}/{factor.Max:0.#}",
+                    $"{CardStyle.Number(factor.Points, card.Language)}/{CardStyle.Number(factor.Max, card.Language)}",
                     Markup.Escape(factor.Explanation));
             }
             rows.Add(table);

@@ -45,7 +45,7 @@ public static class WeeklySummaryBuilder
                     : [.. input.Renewals.Select(r => $"{CardText.Date(r.RenewalDate)} · {r.ContractId} · {r.PayerName} — {Money(r.AnnualFee)}")]),
             new(CardText.Pick(l, "Actions taken this week", "Actions de la semaine"),
                 input.ActionsTaken.Count == 0 ? [CardText.Pick(l, "None", "Aucune")]
-                    : [.. input.ActionsTaken.Select(a => $"{a.Kind}: {a.Count.ToString(CultureInfo.InvariantCulture)}")]),
+                    : [.. input.ActionsTaken.Select(a => $"{ActionLabel(a.Kind, l)}: {a.Count.ToString(CultureInfo.InvariantCulture)}")]),
             new(CardText.Pick(l, "Stuck: snoozed 3 times or more", "Bloquées : mises en veille 3 fois ou plus"),
                 input.Stuck.Count == 0 ? [CardText.Pick(l, "None", "Aucune")]
                     : [.. input.Stuck.Select(s => CardText.Pick(l, $"#{s.ExceptionId} {s.TitleEn} — snoozed {s.Snoozes} times", $"#{s.ExceptionId} {s.TitleFr} — mise en veille {s.Snoozes} fois"))]),
@@ -70,6 +70,19 @@ public static class WeeklySummaryBuilder
         0m => CardText.Pick(language, "no change", "inchangé"),
         > 0m => "+" + money(change.Value),
         _ => money(change.Value),
+    };
+
+    /// <summary>An exception-history kind code as a person reads it ("snoozed" → "Snoozed" / "Mises en veille").</summary>
+    public static string ActionLabel(string kind, Language language) => kind switch
+    {
+        "snoozed" => CardText.Pick(language, "Snoozed", "Mises en veille"),
+        "escalated" => CardText.Pick(language, "Escalated", "Transmises"),
+        "rerouted" => CardText.Pick(language, "Re-routed", "Réacheminées"),
+        "assigned" => CardText.Pick(language, "Assigned", "Assignées"),
+        "note_added" => CardText.Pick(language, "Notes added", "Notes ajoutées"),
+        "dismissed" => CardText.Pick(language, "Dismissed", "Écartées"),
+        "restored" => CardText.Pick(language, "Restored", "Rétablies"),
+        _ => kind,
     };
 
     private static string CountDelta(int? change, Language language) => change switch
