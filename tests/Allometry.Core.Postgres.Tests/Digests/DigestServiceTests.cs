@@ -94,4 +94,30 @@ public sealed class DigestServiceTests(PostgresFixture postgres)
         Assert.StartsWith(MoneyFormat.Format(totalAr, Language.Fr) + " (première semaine)", card.Headlines[0].Value, StringComparison.Ordinal);
         Assert.Equal(totalAr, card.Charts[0].Points.Sum(p => p.Value));
     }
+    [Fact]
+    public async Task ComposeWeeklyAsync_PeoplesHistory_CountsActionsTakenAndItemsSnoozedThreeTimes()
+    {
+        await using var database = await postgres.CreateDatabaseAsync();
+        await DigestTestBed.ImportAndEvaluateAsync(database.DataSource, "acme");
+        var subscription = await new SubscriptionStore(database.DataSource).AddAsync(DigestTestBed.Subscription("acme", DigestKind.Weekly), CancellationToken.None);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var ids = (await connection.QueryAsync<long>("SELECT exception_id FROM exceptions WHERE tenant_id = 'acme' AND status = 'open' ORDER BY exception_id LIMIT 2")).ToList();
+        const string Insert = """
+            INSERT INTO exception_history (tenant_id, exception_id, version, kind, actor, after)
+            VALUES ('acme', @id, @version, @kind, 'user:1', '{}'::jsonb)
+            """;
+        foreach (var version in new[] { 101, 102, 103 }) await connection.ExecuteAsync(Insert, new { id = ids[0], version, kind = "snoozed" });
+        foreach (var version in new[] { 101, 102 }) await connection.ExecuteAsync(Insert, new { id = ids[1], version, kind = "snoozed" });
+        await connection.ExecuteAsync(Insert, new { id = ids[1], version = 103, kind = "escalated" });
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var card = await DigestTestBed.Service(database.DataSource).ComposeWeeklyAsync("acme", subscription.SubscriptionId, today, CancellationToken.None);
+
+        var actions = Assert.Single(card.Sections, s => s.Title == "Actions taken this week");
+        Assert.Equal(["Snoozed: 5", "Escalated: 1"], actions.Lines);
+        var stuck = Assert.Single(card.Sections, s => s.Title == "Stuck: snoozed 3 times or more");
+        var line = Assert.Single(stuck.Lines);
+        Assert.StartsWith($"#{ids[0]} ", line, StringComparison.Ordinal);
+        Assert.EndsWith("snoozed 3 times", line, StringComparison.Ordinal);
+    }
 }
