@@ -37,11 +37,15 @@ public sealed class UnappliedCashRule : IRule, IExplainsClosure
         var ledger = context.Ledger;
         var hasPayments = ledger.Has(LedgerSheets.Payments);
         var minDays = context.Settings.UnappliedCashDays;
-        foreach (var payment in ledger.Payments.OrderBy(p => p.PaymentId, StringComparer.Ordinal))
+        // Filter before sorting: a large ledger has hundreds of thousands of payments and a handful unapplied.
+        var candidates = ledger.Payments
+            .Select(p => (Payment: p, Unapplied: ledger.UnappliedAmount(p)))
+            .Where(x => x.Unapplied > 0m && context.AsOf.DayNumber - x.Payment.ReceivedOn.DayNumber > minDays)
+            .OrderBy(x => x.Payment.PaymentId, StringComparer.Ordinal);
+        foreach (var (payment, unapplied) in candidates)
         {
-            var unapplied = ledger.UnappliedAmount(payment);
             var days = context.AsOf.DayNumber - payment.ReceivedOn.DayNumber;
-            if (unapplied <= 0m || days <= minDays || OpenInvoices(ledger, payment.PayerId) is not { Count: > 0 } open) continue;
+            if (OpenInvoices(ledger, payment.PayerId) is not { Count: > 0 } open) continue;
             yield return Build(context, new FindingSubject(SubjectKind.Payment, payment.PaymentId), payment.PayerId, unapplied, days, open,
                 new LocalizedText($"{payment.PaymentId} received {CollectionsText.Iso(payment.ReceivedOn)}", $"Le paiement {payment.PaymentId} reçu le {CollectionsText.Iso(payment.ReceivedOn)}"),
                 new Evidence(LedgerSheets.Payments, payment.PaymentId, "unapplied", "0.00", CollectionsText.Invariant(unapplied),

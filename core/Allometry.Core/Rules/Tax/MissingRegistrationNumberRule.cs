@@ -30,11 +30,18 @@ public sealed class MissingRegistrationNumberRule : IRule
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // A ledger prints a handful of distinct registration strings on a million invoices: parse each once.
+        var parsed = new Dictionary<string, PrintedRegistrationNumbers>(StringComparer.Ordinal);
         foreach (var invoice in context.Ledger.Invoices)
         {
             if (invoice.Origin != InvoiceOrigin.Workbook || invoice.Status == InvoiceStatus.Void) continue;
             if (Math.Abs(invoice.Total) < context.Settings.RegistrationNumberThreshold) continue;
-            var printed = RegistrationNumbers.Parse(invoice.RegistrationNumbers);
+            var text = invoice.RegistrationNumbers ?? "";
+            if (!parsed.TryGetValue(text, out var printed))
+            {
+                printed = RegistrationNumbers.Parse(text);
+                parsed[text] = printed;
+            }
             var missingGstHst = invoice.Gst + invoice.Hst != 0m && !printed.HasGstHst;
             var missingQst = invoice.Qst != 0m && !printed.HasQst;
             if (!missingGstHst && !missingQst) continue;

@@ -24,7 +24,7 @@ public sealed class StaleNsRateRule : IRule
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return TaxReviewer.ReviewAll(context).Where(r => r.Fault == TaxFault.StaleNsRate).Select(r => ToFinding(r));
+        return TaxReviewer.Faults(context).Where(r => r.Fault == TaxFault.StaleNsRate).Select(r => ToFinding(r));
     }
 
     private Finding ToFinding(InvoiceTaxReview review)

@@ -27,7 +27,7 @@ public sealed class TaxProvinceMismatchRule : IRule
     public IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return TaxReviewer.ReviewAll(context).Where(r => r.Fault == TaxFault.Mismatch).Select(r => ToFinding(r));
+        return TaxReviewer.Faults(context).Where(r => r.Fault == TaxFault.Mismatch).Select(r => ToFinding(r));
     }
 
     private Finding ToFinding(InvoiceTaxReview review)

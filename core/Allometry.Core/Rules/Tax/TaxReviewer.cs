@@ -1,5 +1,6 @@
 namespace Allometry.Core.Rules.Tax;
 
+using System.Runtime.CompilerServices;
 using Allometry.Core.Ledger;
 using Allometry.Core.Tax;
 
@@ -25,6 +26,14 @@ using Allometry.Core.Tax;
 /// </remarks>
 internal static class TaxReviewer
 {
+    // The three rate rules share one evaluation context (RuleEngine passes the same instance to
+    // every rule): review the ledger once and keep only the invoices with a fault.
+    private static readonly ConditionalWeakTable<RuleContext, IReadOnlyList<InvoiceTaxReview>> FaultsByContext = new();
+
+    /// <summary>The reviewed invoices that have a fault, computed once per evaluation context.</summary>
+    public static IReadOnlyList<InvoiceTaxReview> Faults(RuleContext context) =>
+        FaultsByContext.GetValue(context, static c => [.. ReviewAll(c).Where(r => r.Fault != TaxFault.None)]);
+
     /// <summary>Reviews every invoice of the ledger that can be reviewed.</summary>
     public static IEnumerable<InvoiceTaxReview> ReviewAll(RuleContext context)
     {
