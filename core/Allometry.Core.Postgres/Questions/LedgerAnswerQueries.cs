@@ -22,7 +22,8 @@ public static class LedgerAnswerQueries
         WHERE tenant_id = @tenant AND project_id = @id AND status <> 'void' AND (balance <> 0 OR (@deposits AND kind = 'deposit'))
           AND (NOT @deposits OR kind = 'deposit');
         SELECT coalesce(sum(held_amount), 0) FROM retainage_holds
-        WHERE tenant_id = @tenant AND project_id = @id AND released_on IS NULL
+        WHERE tenant_id = @tenant AND project_id = @id AND released_on IS NULL;
+        SELECT max(as_of)::timestamp FROM imports WHERE tenant_id = @tenant
         """;
 
     private const string PayerInvoicesSql = """
@@ -52,15 +53,19 @@ public static class LedgerAnswerQueries
         return asOf is { } d ? DateOnly.FromDateTime(d) : null;
     }
 
-    /// <summary>A project's open invoices (or all its deposit invoices) and the retainage it still holds.</summary>
-    public static async Task<(IReadOnlyList<InvoiceLine> Invoices, decimal RetainageHeld)> ProjectAsync(
+    /// <summary>
+    /// A project's open invoices (or all its deposit invoices), the retainage it still holds and the
+    /// ledger date — one round trip, the hot path of "what's owed on project X".
+    /// </summary>
+    public static async Task<(IReadOnlyList<InvoiceLine> Invoices, decimal RetainageHeld, DateOnly? AsOf)> ProjectAsync(
         NpgsqlConnection c, NpgsqlTransaction t, string tenant, string projectId, bool depositsOnly, CancellationToken ct)
     {
         await using var grid = await c.QueryMultipleAsync(new CommandDefinition(ProjectInvoicesSql,
             new { tenant, id = projectId, deposits = depositsOnly }, t, cancellationToken: ct)).ConfigureAwait(false);
         var invoices = (await grid.ReadAsync<InvoiceRow>().ConfigureAwait(false)).Select(r => r.ToLine()).ToList();
         var held = await grid.ReadSingleAsync<decimal>().ConfigureAwait(false);
-        return (invoices, held);
+        var asOf = await grid.ReadSingleAsync<DateTime?>().ConfigureAwait(false);
+        return (invoices, held, asOf is { } d ? DateOnly.FromDateTime(d) : null);
     }
 
     /// <summary>The open invoices of the given payers, limited to <paramref name="pmEmail"/>'s projects when set.</summary>

@@ -46,11 +46,9 @@ public sealed class QuestionService(NpgsqlDataSource dataSource, TimeProvider? t
 
         await using var scope = await TenantScope.BeginAsync(dataSource, tenantId, ct).ConfigureAwait(false);
         var (c, t) = (scope.Connection, scope.Transaction);
-        var asOf = await LedgerAnswerQueries.AsOfAsync(c, t, tenantId, ct).ConfigureAwait(false)
-            ?? DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-
         if (!parsed.NeedsSubject)
         {
+            var asOf = await AsOfAsync(c, t, tenantId, ct).ConfigureAwait(false);
             var query = new ListQuery(asOf, parsed.Days ?? DefaultRenewalDays, _time.GetUtcNow() - ChangeWindow, asker.Email, restrictedPm);
             var rows = await ListAnswerQueries.ReadAsync(c, t, tenantId, parsed.Intent, query, language, ct).ConfigureAwait(false);
             return ListAnswerBuilder.Build(parsed.Intent, rows, query.Days, language);
@@ -60,7 +58,7 @@ public sealed class QuestionService(NpgsqlDataSource dataSource, TimeProvider? t
         if (resolution is null) return NoticeBuilder.NeedSubject(language);
         if (parsed.Intent == QuestionIntent.GroupExposure && resolution.IsAmbiguous)
         {
-            resolution = await SameGroupAsync(c, t, tenantId, resolution, asOf, ct).ConfigureAwait(false);
+            resolution = await SameGroupAsync(c, t, tenantId, resolution, await AsOfAsync(c, t, tenantId, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         }
         if (resolution.Candidates.Count == 0) return NoticeBuilder.NotFound(parsed.Subject ?? parsed.Code ?? "", language);
         if (resolution.Resolved is not { } subject) return NoticeBuilder.Choices(text, resolution.Candidates, language);
@@ -70,8 +68,14 @@ public sealed class QuestionService(NpgsqlDataSource dataSource, TimeProvider? t
         {
             return NoticeBuilder.Refused(subject, language);
         }
-        return await AnswerAsync(c, t, tenantId, parsed.Intent, subject, asOf, restrictedPm, language, ct).ConfigureAwait(false);
+        return await AnswerAsync(c, t, tenantId, parsed.Intent, subject, restrictedPm, language, ct).ConfigureAwait(false);
     }
+
+    /// <summary>The ledger's date (its latest import); today when nothing was imported.</summary>
+    private async Task<DateOnly> AsOfAsync(NpgsqlConnection c, NpgsqlTransaction t, string tenantId, CancellationToken ct) =>
+        await LedgerAnswerQueries.AsOfAsync(c, t, tenantId, ct).ConfigureAwait(false) ?? Today;
+
+    private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
     private static async Task<SubjectResolution?> ResolveAsync(
         NpgsqlConnection c, NpgsqlTransaction t, string tenantId, ParsedQuestion parsed, QuestionContext context, CancellationToken ct)
@@ -104,36 +108,36 @@ public sealed class QuestionService(NpgsqlDataSource dataSource, TimeProvider? t
         return new SubjectResolution(root);
     }
 
-    private static async Task<Card> AnswerAsync(
-        NpgsqlConnection c, NpgsqlTransaction t, string tenantId, QuestionIntent intent, SubjectRef subject, DateOnly asOf,
+    private async Task<Card> AnswerAsync(
+        NpgsqlConnection c, NpgsqlTransaction t, string tenantId, QuestionIntent intent, SubjectRef subject,
         string? restrictedPm, Language language, CancellationToken ct)
     {
         switch (intent, subject.Kind)
         {
             case (QuestionIntent.Owed, SubjectKind.Project):
             {
-                var (invoices, held) = await LedgerAnswerQueries.ProjectAsync(c, t, tenantId, subject.Id, depositsOnly: false, ct).ConfigureAwait(false);
-                return AnswerBuilder.Owed(subject, invoices, held, asOf, language);
+                var (invoices, held, asOf) = await LedgerAnswerQueries.ProjectAsync(c, t, tenantId, subject.Id, depositsOnly: false, ct).ConfigureAwait(false);
+                return AnswerBuilder.Owed(subject, invoices, held, asOf ?? Today, language);
             }
             case (QuestionIntent.Owed, SubjectKind.Payer):
             {
                 var invoices = await LedgerAnswerQueries.PayersAsync(c, t, tenantId, [subject.Id], restrictedPm, ct).ConfigureAwait(false);
-                return AnswerBuilder.Owed(subject, invoices, 0m, asOf, language);
+                return AnswerBuilder.Owed(subject, invoices, 0m, await AsOfAsync(c, t, tenantId, ct).ConfigureAwait(false), language);
             }
             case (QuestionIntent.Deposit, SubjectKind.Project):
             {
-                var (deposits, _) = await LedgerAnswerQueries.ProjectAsync(c, t, tenantId, subject.Id, depositsOnly: true, ct).ConfigureAwait(false);
+                var (deposits, _, _) = await LedgerAnswerQueries.ProjectAsync(c, t, tenantId, subject.Id, depositsOnly: true, ct).ConfigureAwait(false);
                 return AnswerBuilder.Deposit(subject, deposits, language);
             }
             case (QuestionIntent.Retainage, SubjectKind.Project):
             {
                 var holds = await LedgerAnswerQueries.HoldsAsync(c, t, tenantId, subject.Id, ct).ConfigureAwait(false);
-                return AnswerBuilder.Retainage(subject, holds, asOf, language);
+                return AnswerBuilder.Retainage(subject, holds, await AsOfAsync(c, t, tenantId, ct).ConfigureAwait(false), language);
             }
             case (QuestionIntent.GroupExposure, SubjectKind.Payer):
             {
                 var graph = await LedgerAnswerQueries.GraphAsync(c, t, tenantId, ct).ConfigureAwait(false);
-                var group = graph.GroupOf(subject.Id, asOf);
+                var group = graph.GroupOf(subject.Id, await AsOfAsync(c, t, tenantId, ct).ConfigureAwait(false));
                 var members = await LedgerAnswerQueries.PayerRefsAsync(c, t, tenantId, group.Members, ct).ConfigureAwait(false);
                 var root = members.FirstOrDefault(m => m.Id == group.RootId) ?? subject;
                 var invoices = await LedgerAnswerQueries.PayersAsync(c, t, tenantId, group.Members, restrictedPm, ct).ConfigureAwait(false);

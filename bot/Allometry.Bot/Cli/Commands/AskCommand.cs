@@ -4,14 +4,16 @@ using System.CommandLine;
 using Allometry.Core.Cards;
 using Allometry.Core.Localization;
 using Allometry.Core.Postgres.Ledger;
+using Allometry.Core.Postgres.People;
 using Allometry.Core.Postgres.Questions;
 using Allometry.Core.Questions;
 using Spectre.Console;
 
 /// <summary>
 /// <c>allometry ask "&lt;question&gt;" --as &lt;email&gt;</c>: the chat question path without a chat
-/// platform. The asker is looked up with <see cref="LedgerAskerLookup"/> (project managers from the
-/// ledger, other roles from <c>ALLOMETRY_ASKERS</c>) until the users table is wired in.
+/// platform. The asker is the tenant's user with that email (<see cref="UserStore"/>); failing
+/// that, <see cref="LedgerAskerLookup"/> (the ledger's project managers, roles from
+/// <c>ALLOMETRY_ASKERS</c>) so a freshly imported ledger can be questioned before users are added.
 /// </summary>
 internal static class AskCommand
 {
@@ -44,9 +46,10 @@ internal static class AskCommand
                 var email = parse.GetValue(asker) ?? "";
                 var lookup = new LedgerAskerLookup(app.Get<Npgsql.NpgsqlDataSource>(),
                     LedgerAskerLookup.ParseRoles(Environment.GetEnvironmentVariable("ALLOMETRY_ASKERS")));
-                var user = await lookup.FindByEmailAsync(tenantId, email, ct) ?? throw new ArgumentException(language == Language.Fr
-                    ? $"« {email} » n'est pas un utilisateur connu de « {tenantId} » (chargés de projet du grand livre, ou ALLOMETRY_ASKERS=courriel=rôle)."
-                    : $"'{email}' is not a known user of '{tenantId}' (the ledger's project managers, or ALLOMETRY_ASKERS=email=role).");
+                var user = await app.Get<UserStore>().FindByEmailAsync(tenantId, email, ct)
+                    ?? await lookup.FindByEmailAsync(tenantId, email, ct) ?? throw new ArgumentException(language == Language.Fr
+                    ? $"« {email} » n'est pas un utilisateur connu de « {tenantId} » (utilisateurs du locataire, chargés de projet du grand livre, ou ALLOMETRY_ASKERS=courriel=rôle)."
+                    : $"'{email}' is not a known user of '{tenantId}' (the tenant's users, the ledger's project managers, or ALLOMETRY_ASKERS=email=role).");
                 var context = new QuestionContext { Language = forced, ChannelProjectId = parse.GetValue(project) };
                 var card = await app.Get<QuestionService>().AskAsync(tenantId, user, text, context, ct);
                 Write(env.Out, card);
