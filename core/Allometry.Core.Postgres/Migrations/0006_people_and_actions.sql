@@ -3,8 +3,7 @@
 -- keys with their outcome, an append-only audit, notes, promises, retainage releases).
 
 -- A person, by verified email. Shared across tenants (fractional-ops users work several), so no
--- tenant_id and no policy: a row holds only who the person is, never a tenant's data. What they
--- may see lives in tenant_memberships, which row-level security filters.
+-- tenant_id: a row holds only who the person is; what they may see lives in tenant_memberships.
 CREATE TABLE app_users (
     user_id     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     email       text        NOT NULL CHECK (email = lower(email) AND email LIKE '%_@_%'),
@@ -26,7 +25,7 @@ CREATE TABLE platform_identities (
 );
 CREATE INDEX platform_identities_user_idx ON platform_identities (user_id);
 
-GRANT SELECT, INSERT, UPDATE ON app_users, platform_identities TO allometry_app;
+GRANT SELECT, INSERT, UPDATE ON platform_identities TO allometry_app;
 
 CREATE DOMAIN app_role AS text
     CHECK (VALUE IN ('viewer', 'project_manager', 'coordinator', 'finance', 'executive'));
@@ -39,6 +38,25 @@ CREATE TABLE tenant_memberships (
     created_at  timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, user_id)
 );
+
+-- Inside a tenant scope a person is visible only when they work for that tenant: the policy asks
+-- tenant_memberships, which row-level security already filters to the scope's tenant. Adding
+-- a person who already works elsewhere goes through the owner's function below, which returns
+-- only their id (their other memberships stay invisible).
+ALTER TABLE app_users ENABLE ROW LEVEL SECURITY;
+CREATE POLICY app_users_of_tenant ON app_users FOR SELECT TO allometry_app
+    USING (EXISTS (SELECT 1 FROM tenant_memberships m WHERE m.user_id = app_users.user_id));
+GRANT SELECT ON app_users TO allometry_app;
+
+CREATE FUNCTION allometry_upsert_user(p_email text, p_name text, p_language text, p_time_zone text) RETURNS bigint
+    LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp
+    AS $$
+        INSERT INTO app_users (email, name, language, time_zone) VALUES (p_email, p_name, p_language, p_time_zone)
+        ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, language = EXCLUDED.language
+        RETURNING user_id
+    $$;
+REVOKE ALL ON FUNCTION allometry_upsert_user(text, text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION allometry_upsert_user(text, text, text, text) TO allometry_app;
 
 -- The escalation chain coordinator → finance → executive: who receives an escalation at each step.
 CREATE TABLE escalation_contacts (

@@ -13,11 +13,8 @@ using Npgsql;
 /// </summary>
 public sealed class UserStore(NpgsqlDataSource dataSource)
 {
-    private const string UpsertUserSql = """
-        INSERT INTO app_users (email, name, language, time_zone) VALUES (@email, @name, @language, @timeZone)
-        ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, language = EXCLUDED.language
-        RETURNING user_id
-        """;
+    // The owner's function: the person may already exist for another tenant, whose row this scope cannot see.
+    private const string UpsertUserSql = "SELECT allometry_upsert_user(@email, @name, @language, @timeZone)";
 
     private const string UpsertMembershipSql = """
         INSERT INTO tenant_memberships (tenant_id, user_id, role) VALUES (@tenant, @userId, @role)

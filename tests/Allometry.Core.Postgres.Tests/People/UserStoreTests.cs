@@ -76,6 +76,24 @@ public sealed class UserStoreTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task TenantScope_UsersTableWithoutWhere_ShowsOnlyTheTenantsPeople()
+    {
+        // Arrange
+        var tenantA = "usr-" + Guid.NewGuid().ToString("N")[..8];
+        var tenantB = "usr-" + Guid.NewGuid().ToString("N")[..8];
+        await _bed.ExecuteAsync("INSERT INTO tenants (tenant_id, name) VALUES (@tenantA, 'A'), (@tenantB, 'B')", new { tenantA, tenantB });
+        await _bed.Users.AddAsync(tenantA, $"only-a@{tenantA}.example", "Only A", Role.Finance, Language.En, CancellationToken.None);
+        await _bed.Users.AddAsync(tenantB, $"only-b@{tenantB}.example", "Only B", Role.Viewer, Language.En, CancellationToken.None);
+
+        // Act
+        await using var scope = await Allometry.Core.Postgres.Tenancy.TenantScope.BeginAsync(postgres.DataSource, tenantB, CancellationToken.None);
+        var emails = (await Dapper.SqlMapper.QueryAsync<string>(scope.Connection, "SELECT email FROM app_users", transaction: scope.Transaction)).ToList();
+
+        // Assert
+        Assert.Equal([$"only-b@{tenantB}.example"], emails);
+    }
+
+    [Fact]
     public void UnlinkedUserNotice_BothLanguages_SayHowToGetLinked()
     {
         // Act
