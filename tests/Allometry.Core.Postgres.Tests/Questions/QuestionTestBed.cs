@@ -4,7 +4,9 @@ using Allometry.Core.Imports;
 using Allometry.Core.Ledger;
 using Allometry.Core.Localization;
 using Allometry.Core.People;
+using Allometry.Core.Postgres.Exceptions;
 using Allometry.Core.Postgres.Imports;
+using Allometry.Core.Postgres.Ledger;
 using Allometry.Core.Postgres.Questions;
 using Allometry.Core.Sample;
 using Allometry.Testing;
@@ -12,7 +14,8 @@ using Allometry.Testing;
 /// <summary>
 /// One database per run with the sample operator imported as tenant "borealis" and, as tenant
 /// "rival", another seed whose names overlap (same name pools) plus one payer and one project only
-/// it has ("Zéphyr"). Shared by the question tests; nothing writes to it.
+/// it has ("Zéphyr"). The sample's exceptions are evaluated (top risks, my queue, what changed).
+/// Shared by the question tests; nothing else writes to it.
 /// </summary>
 internal static class QuestionTestBed
 {
@@ -36,6 +39,9 @@ internal static class QuestionTestBed
             var database = await postgres.CreateDatabaseAsync();
             var importer = new LedgerImporter(database.DataSource);
             await importer.ImportAsync(TenantA, Sample.ToBatch(), CancellationToken.None);
+            var source = database.DataSource;
+            await new ExceptionEvaluator(source, new LedgerSnapshotStore(source), new RuleSettingsStore(source), TimeProvider.System)
+                .EvaluateTenantAsync(TenantA, null, CancellationToken.None);
             await importer.ImportAsync(TenantB, RivalBatch(), CancellationToken.None);
             return _database = database;
         }
