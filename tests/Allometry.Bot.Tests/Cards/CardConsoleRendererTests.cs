@@ -58,7 +58,7 @@ public sealed class CardConsoleRendererTests
         Assert.Contains("71,5/100 · Élevé", text, StringComparison.Ordinal);
         Assert.Contains("INV-10412", text, StringComparison.Ordinal);
         Assert.Contains("Reportée jusqu'au 2026-11-24", text, StringComparison.Ordinal);
-        Assert.Contains("allometry act 42 snooze --days 3 --version 3", text, StringComparison.Ordinal);
+        Assert.Contains("allometry act 42 snooze --days 3 --version 3 --as <email>", text, StringComparison.Ordinal);
         Assert.Contains("allometry act 42 release_retainage --amount <0.00> --version 3", text, StringComparison.Ordinal);
         Assert.Contains("Confirmer la libération ?", text, StringComparison.Ordinal);
     }

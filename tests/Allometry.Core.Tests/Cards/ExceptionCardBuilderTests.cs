@@ -50,6 +50,7 @@ public sealed class ExceptionCardBuilderTests
         Assert.Contains("12\u00A0345,67\u00A0$", release.Confirmation, StringComparison.Ordinal);
         var reroute = Assert.Single(card.Actions, a => a.Verb == ActionVerb.Reroute);
         Assert.Equal("P-013", Assert.Single(reroute.Inputs[0].Choices).Value);
+        Assert.Equal("payer", reroute.Inputs[0].Id);
     }
 
     [Fact]

@@ -79,6 +79,7 @@ internal static class CardStyle
             parts.Add(input.Required ? text : $"[{text}]");
         }
         if (action.ExceptionVersion is { } version) parts.Add($"--version {version}");
+        if (action.Verb != ActionVerb.Ask && action.ExceptionId is not null) parts.Add("--as <email>");
         return string.Join(' ', parts);
     }
 

@@ -60,7 +60,7 @@ public static class ExceptionCardActions
         if (viewer.May(ActionVerb.Reroute) && rerouteChoices.Count > 0)
         {
             actions.Add(Make(ActionVerb.Reroute, "Re-route to a linked entity", "Réacheminer vers une entité liée", secondary: true,
-                inputs: [Input("payer_id", CardInputKind.Choice, l, "Entity now holding the liability", "Entité qui détient maintenant la dette", required: true) with { Choices = rerouteChoices }]));
+                inputs: [Input("payer", CardInputKind.Choice, l, "Entity now holding the liability", "Entité qui détient maintenant la dette", required: true) with { Choices = rerouteChoices }]));
         }
         if (viewer.May(ActionVerb.AssignToMe))
         {
