@@ -1,13 +1,12 @@
 namespace Allometry.Bot.Cli.Commands;
 
 using System.CommandLine;
-using Allometry.Core.Cards;
+using Allometry.Bot.Reports.Cards;
 using Allometry.Core.Localization;
 using Allometry.Core.Postgres.Ledger;
 using Allometry.Core.Postgres.People;
 using Allometry.Core.Postgres.Questions;
 using Allometry.Core.Questions;
-using Spectre.Console;
 
 /// <summary>
 /// <c>allometry ask "&lt;question&gt;" --as &lt;email&gt;</c>: the chat question path without a chat
@@ -52,48 +51,10 @@ internal static class AskCommand
                     : $"'{email}' is not a known user of '{tenantId}' (the tenant's users, the ledger's project managers, or ALLOMETRY_ASKERS=email=role).");
                 var context = new QuestionContext { Language = forced, ChannelProjectId = parse.GetValue(project) };
                 var card = await app.Get<QuestionService>().AskAsync(tenantId, user, text, context, ct);
-                Write(env.Out, card);
+                CardConsoleRenderer.Write(env.Out, card);
                 return CliRun.Ok;
             });
         });
         return command;
-    }
-
-    /// <summary>The answer card as terminal text.</summary>
-    public static void Write(IAnsiConsole console, Card card)
-    {
-        switch (card)
-        {
-            case AnswerCard answer:
-                console.MarkupLine($"[bold]{Markup.Escape(answer.Title)}[/]");
-                if (answer.Headline is not null) console.MarkupLine($"[bold green]{Markup.Escape(answer.Headline)}[/]");
-                if (answer.Summary is not null) console.WriteLine(answer.Summary);
-                foreach (var fact in answer.Facts) console.WriteLine($"  {fact.Label}: {fact.Value}");
-                if (answer.Citations.Count > 0)
-                {
-                    var table = new Table { Border = TableBorder.Rounded };
-                    table.AddColumn("Id");
-                    table.AddColumn(answer.Language == Language.Fr ? "Détail" : "Detail");
-                    table.AddColumn(new TableColumn(answer.Language == Language.Fr ? "Montant" : "Amount").RightAligned().NoWrap());
-                    foreach (var row in answer.Citations) table.AddRow(Markup.Escape(row.RowId), Markup.Escape(row.Description), Markup.Escape(row.AmountText));
-                    console.Write(table);
-                }
-                if (answer.MoreRows > 0) console.WriteLine(answer.Language == Language.Fr ? $"… et {answer.MoreRows} autre(s)" : $"… and {answer.MoreRows} more");
-                break;
-            case ChoiceListCard choices:
-                console.MarkupLine($"[bold]{Markup.Escape(choices.Prompt)}[/]");
-                foreach (var choice in choices.Choices)
-                {
-                    console.WriteLine($"  • {choice.Title}  → allometry ask \"{choice.Data["question"]}\" … (subject {choice.Data["subject"]})");
-                }
-                break;
-            case NoticeCard notice:
-                console.MarkupLine($"[bold]{Markup.Escape(notice.Title)}[/]");
-                if (notice.Text is not null) console.WriteLine(notice.Text);
-                break;
-            default:
-                console.WriteLine(card.FallbackText);
-                break;
-        }
     }
 }
