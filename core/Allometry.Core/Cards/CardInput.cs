@@ -3,7 +3,7 @@ namespace Allometry.Core.Cards;
 /// <summary>
 /// An input an action needs: the snooze-until date, a note, a promise amount, a re-route target
 /// chosen from the entity graph, a release amount. <see cref="Id"/> is the argument's name in the
-/// action's data (<c>until</c>, <c>note</c>, <c>amount</c>, <c>date</c>, <c>payer_id</c>, <c>reason</c>).
+/// action's data (<c>until</c>, <c>note</c>, <c>amount</c>, <c>date</c>, <c>payer</c>, <c>reason</c>: the keys ActionArgumentParser reads).
 /// </summary>
 public sealed record CardInput
 {

@@ -29,6 +29,7 @@ public sealed class DemoAndHelpTests(PostgresFixture postgres) : IDisposable
         Assert.True(first.ExitCode == 0, first.Error + first.Out);
         Assert.Contains("Import complete", first.Out, StringComparison.Ordinal);
         Assert.Contains("DepositGateUnpaid", first.Out, StringComparison.Ordinal);
+        Assert.Contains("marie.tremblay@borealis.example", first.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_home, "sample", "borealis-ledger.xlsx")));
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("Demo data already loaded", second.Out, StringComparison.Ordinal);

@@ -6,7 +6,9 @@ using Allometry.Bot.Reports;
 using Allometry.Core.Exceptions;
 using Allometry.Core.Localization;
 using Allometry.Core.Postgres.Exceptions;
+using Allometry.Core.Ledger;
 using Allometry.Core.Postgres.Ledger;
+using Allometry.Core.Postgres.People;
 using Allometry.Core.Rules;
 using Allometry.Core.Sample;
 using Spectre.Console;
@@ -52,6 +54,7 @@ internal static class DemoCommand
                 : $"Sample operator generated: {ledger.Payers.Count} payers, {ledger.Projects.Count} projects, {ledger.Invoices.Count} invoices.");
             var outcome = await app.Get<ImportService>().ImportAsync([workbook], new ImportRequest(Tenant, null, language), ct);
             ImportReport.Write(env.Out, outcome, language);
+            await SampleUsers.SeedAsync(app.Get<UserStore>(), Tenant, ct);
         }
         else
         {
@@ -68,9 +71,14 @@ internal static class DemoCommand
         env.Out.WriteLine();
         env.Out.MarkupLine((fr ? "[bold]Base de données[/] : " : "[bold]Database[/]: ") + Markup.Escape(app.Database.Description));
         env.Out.MarkupLine((fr ? "[bold]Classeur d'exemple[/] : " : "[bold]Sample workbook[/]: ") + Markup.Escape(workbook));
+        env.Out.MarkupLine(fr ? "[bold]Vous pouvez agir en tant que[/] (--as) :" : "[bold]You can act as[/] (--as):");
+        foreach (var (email, name, role, _) in SampleUsers.People)
+        {
+            env.Out.MarkupLine($"  {Markup.Escape(email)} — {Markup.Escape(name)}, {LedgerVocabulary.ToCode(role)}");
+        }
         env.Out.MarkupLine(fr
-            ? "Ensuite : [bold]./allometry exceptions list --tenant demo[/], [bold]./allometry diagnose .allometry/sample/borealis-ledger.xlsx --out rapport.html --lang fr[/], [bold]./allometry --help[/]"
-            : "Next: [bold]./allometry exceptions list --tenant demo[/], [bold]./allometry diagnose .allometry/sample/borealis-ledger.xlsx --out report.html[/], [bold]./allometry --help[/]");
+            ? "Ensuite : [bold]./allometry ask \"combien est dû sur PRJ-1099?\" --as marie.tremblay@borealis.example --tenant demo[/], [bold]./allometry exceptions list --tenant demo[/], [bold]./allometry diagnose .allometry/sample/borealis-ledger.xlsx --out rapport.html --lang fr[/]"
+            : "Next: [bold]./allometry ask \"what's owed on PRJ-1099?\" --as marie.tremblay@borealis.example --tenant demo[/], [bold]./allometry exceptions list --tenant demo[/], [bold]./allometry diagnose .allometry/sample/borealis-ledger.xlsx --out report.html[/]");
         return status;
     }
 }
