@@ -2,7 +2,6 @@ namespace Allometry.Core.Rules.Retainage;
 
 using Allometry.Core.Imports;
 using Allometry.Core.Ledger;
-using static Allometry.Core.Rules.Retainage.RetainageText;
 
 /// <summary>
 /// HoldbackReleaseDue (Ontario): holdback whose release date has passed and that no release
@@ -26,47 +25,25 @@ public sealed class HoldbackReleaseDueRule : IRule
     /// <summary>The retainage sheet is read when present; invoices carry the amounts otherwise.</summary>
     public IReadOnlyList<string> RequiredSheets { get; } = [LedgerSheets.Projects, LedgerSheets.Invoices];
 
-    public IEnumerable<Finding> Evaluate(RuleContext context)
-    {
-        foreach (var project in context.Ledger.Projects.Where(p => p.SiteProvince == Province.ON))
-        {
-            if (OverdueRelease.Find(context, project) is { } overdue)
-            {
-                yield return Build(context, overdue);
-            }
-        }
-    }
+    public IEnumerable<Finding> Evaluate(RuleContext context) =>
+        ReleaseDueFindings.Evaluate(this, context, Province.ON, Say);
 
-    private Finding Build(RuleContext context, OverdueRelease overdue)
+    private static ReleaseDueFindings.Words Say(ReleaseDueFindings.Facts f)
     {
-        var t = For(context);
-        var p = overdue.Project;
-        var why = ReleaseWording.Why(overdue.Earliest);
-        var since = Date(overdue.Earliest.On);
-        var billed = overdue.Retainage.BilledForRelease;
-        return new Finding
-        {
-            RuleId = Id,
-            RuleVersion = Version,
-            Severity = Severity.High,
-            Subject = new FindingSubject(SubjectKind.Project, p.ProjectId),
-            AmountAtRisk = overdue.Amount,
-            Currency = t.Currency,
-            PayerId = PayerOf(p),
-            ProjectId = p.ProjectId,
-            Title = new($"Holdback release due — {p.Name}", $"Retenue à libérer — {p.Name}"),
-            Detail = new(
-                $"{t.En(overdue.Amount)} of holdback on {p.Name} ({p.ProjectId}) has been payable since {since} ({why.En}) " +
+        var (t, p, since, why, billed) = (f.Text, f.Project, f.Since, f.Why, f.Billed);
+        var amount = f.Amount;
+        return new(
+            new($"Holdback release due — {p.Name}", $"Retenue à libérer — {p.Name}"),
+            new(
+                $"{t.En(amount)} of holdback on {p.Name} ({p.ProjectId}) has been payable since {since} ({why.En}) " +
                 "and has not been invoiced for release." +
                 (billed > 0m ? $" The {t.En(billed)} already billed for release is deducted." : ""),
-                $"{t.Fr(overdue.Amount)} de retenue sur {p.Name} ({p.ProjectId}) sont exigibles depuis le {since} ({why.Fr}) " +
+                $"{t.Fr(amount)} de retenue sur {p.Name} ({p.ProjectId}) sont exigibles depuis le {since} ({why.Fr}) " +
                 "et n'ont pas été facturés pour libération." +
                 (billed > 0m ? $" Les {t.Fr(billed)} déjà facturés pour libération sont déduits." : "")),
-            SuggestedAction = new(
-                $"Invoice the {t.En(overdue.Amount)} holdback release now, after checking that no lien has been preserved on the project.",
-                $"Facturez dès maintenant la libération de la retenue de {t.Fr(overdue.Amount)}, après avoir vérifié " +
-                "qu'aucun privilège n'a été conservé sur le projet."),
-            Evidence = overdue.Evidence(),
-        };
+            new(
+                $"Invoice the {t.En(amount)} holdback release now, after checking that no lien has been preserved on the project.",
+                $"Facturez dès maintenant la libération de la retenue de {t.Fr(amount)}, après avoir vérifié " +
+                "qu'aucun privilège n'a été conservé sur le projet."));
     }
 }

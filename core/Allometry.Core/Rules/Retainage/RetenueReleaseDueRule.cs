@@ -2,7 +2,6 @@ namespace Allometry.Core.Rules.Retainage;
 
 using Allometry.Core.Imports;
 using Allometry.Core.Ledger;
-using static Allometry.Core.Rules.Retainage.RetainageText;
 
 /// <summary>
 /// RetenueReleaseDue (Quebec): retenue contractuelle still open, with no release invoice, after
@@ -25,46 +24,24 @@ public sealed class RetenueReleaseDueRule : IRule
     /// <summary>The retainage sheet is read when present; invoices carry the amounts otherwise.</summary>
     public IReadOnlyList<string> RequiredSheets { get; } = [LedgerSheets.Projects, LedgerSheets.Invoices];
 
-    public IEnumerable<Finding> Evaluate(RuleContext context)
-    {
-        foreach (var project in context.Ledger.Projects.Where(p => p.SiteProvince == Province.QC))
-        {
-            if (OverdueRelease.Find(context, project) is { } overdue)
-            {
-                yield return Build(context, overdue);
-            }
-        }
-    }
+    public IEnumerable<Finding> Evaluate(RuleContext context) =>
+        ReleaseDueFindings.Evaluate(this, context, Province.QC, Say);
 
-    private Finding Build(RuleContext context, OverdueRelease overdue)
+    private static ReleaseDueFindings.Words Say(ReleaseDueFindings.Facts f)
     {
-        var t = For(context);
-        var p = overdue.Project;
-        var why = ReleaseWording.Why(overdue.Earliest);
-        var since = Date(overdue.Earliest.On);
-        var billed = overdue.Retainage.BilledForRelease;
-        return new Finding
-        {
-            RuleId = Id,
-            RuleVersion = Version,
-            Severity = Severity.High,
-            Subject = new FindingSubject(SubjectKind.Project, p.ProjectId),
-            AmountAtRisk = overdue.Amount,
-            Currency = t.Currency,
-            PayerId = PayerOf(p),
-            ProjectId = p.ProjectId,
-            Title = new($"Retainage release due — {p.Name}", $"Retenue contractuelle à facturer — {p.Name}"),
-            Detail = new(
-                $"{t.En(overdue.Amount)} of retainage on {p.Name} ({p.ProjectId}) has been releasable since {since} ({why.En}); " +
+        var (t, p, since, why, billed) = (f.Text, f.Project, f.Since, f.Why, f.Billed);
+        var amount = f.Amount;
+        return new(
+            new($"Retainage release due — {p.Name}", $"Retenue contractuelle à facturer — {p.Name}"),
+            new(
+                $"{t.En(amount)} of retainage on {p.Name} ({p.ProjectId}) has been releasable since {since} ({why.En}); " +
                 "no release invoice has been issued for it." +
                 (billed > 0m ? $" The {t.En(billed)} already billed for release is deducted." : ""),
-                $"{t.Fr(overdue.Amount)} de retenue contractuelle sur {p.Name} ({p.ProjectId}) sont exigibles depuis le {since} " +
+                $"{t.Fr(amount)} de retenue contractuelle sur {p.Name} ({p.ProjectId}) sont exigibles depuis le {since} " +
                 $"({why.Fr}); aucune facture de libération n'a été émise." +
                 (billed > 0m ? $" Les {t.Fr(billed)} déjà facturés pour libération sont déduits." : "")),
-            SuggestedAction = new(
-                $"Invoice the {t.En(overdue.Amount)} retainage release to the client.",
-                $"Facturez au client la libération de la retenue de {t.Fr(overdue.Amount)}."),
-            Evidence = overdue.Evidence(),
-        };
+            new(
+                $"Invoice the {t.En(amount)} retainage release to the client.",
+                $"Facturez au client la libération de la retenue de {t.Fr(amount)}."));
     }
 }
