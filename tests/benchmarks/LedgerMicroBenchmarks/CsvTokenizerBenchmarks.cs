@@ -30,7 +30,7 @@ public class CsvTokenizerBenchmarks
     [Benchmark(Baseline = true, Description = "char by char + StringBuilder (before)")]
     public int CharByChar()
     {
-        var reader = new CharByCharCsvReader(new StringReader(_csv), ',');
+        var reader = new Allometry.Adapters.Ledger.Tests.Tabular.ReferenceCsvRecordReader(new StringReader(_csv), ',');
         var fields = 0;
         while (reader.Read() is { } record) fields += record.Count;
         return fields;
