@@ -29,7 +29,6 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton(sp => new Digests.RiskQueueService(sp.GetRequiredService<LedgerSnapshotStore>(), sp.GetRequiredService<RuleSettingsStore>()));
         services.AddSingleton(sp => new Digests.DigestService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Digests.SubscriptionStore>(),
             sp.GetRequiredService<Digests.RiskQueueService>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton(sp => new Digests.ViewerDirectory(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new Digests.QueueCardService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Digests.RiskQueueService>()));
         services.AddSingleton(sp => new People.UserStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new Actions.AuditStore(sp.GetRequiredService<NpgsqlDataSource>()));

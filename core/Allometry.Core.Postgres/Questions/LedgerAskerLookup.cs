@@ -8,7 +8,8 @@ using Dapper;
 using Npgsql;
 
 /// <summary>
-/// A minimal asker lookup until the users table is wired in: an email named in
+/// The fallback when an asker is not in the people store (a ledger questioned before users are
+/// added): an email named in
 /// <paramref name="configuredRoles"/> (e.g. from <c>ALLOMETRY_ASKERS="cfo@x.ca=finance;ops@x.ca=coordinator"</c>)
 /// has that role; otherwise an email that is a project's <c>pm_email</c> in the tenant is a
 /// project manager; anyone else is unknown. Reads through a <see cref="TenantScope"/>.

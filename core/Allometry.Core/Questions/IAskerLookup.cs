@@ -3,9 +3,9 @@ namespace Allometry.Core.Questions;
 using Allometry.Core.People;
 
 /// <summary>
-/// Finds the internal user behind an email for a tenant (who is asking, with which role). The
-/// people store of the conversation core implements the same lookup; until it is wired here,
-/// <c>LedgerAskerLookup</c> answers from the ledger's project managers and configured roles.
+/// Finds the internal user behind an email for a tenant (who is asking, with which role). `ask`
+/// looks in the people store first; <c>LedgerAskerLookup</c> is its fallback for a ledger that has
+/// no users yet (the ledger's project managers, roles from <c>ALLOMETRY_ASKERS</c>).
 /// </summary>
 public interface IAskerLookup
 {

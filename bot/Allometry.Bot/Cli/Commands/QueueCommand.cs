@@ -7,6 +7,7 @@ using Allometry.Core.Localization;
 using Allometry.Core.People;
 using Allometry.Core.Postgres.Digests;
 using Allometry.Core.Postgres.Ledger;
+using Allometry.Core.Postgres.People;
 using Spectre.Console;
 
 /// <summary>
@@ -39,7 +40,7 @@ internal static class QueueCommand
                 var n = parse.GetValue(top) is var t and >= 0 ? t : throw new ArgumentException("--top must be zero or more / --top doit être positif ou nul");
                 await using var app = await env.StartAsync(ct);
                 var tenantId = await TenantChoice.ResolveAsync(app.Get<TenantDirectory>(), parse.GetValue(tenant), language, ct);
-                var (viewerRole, email, viewerLanguage) = await ViewerAsync(app.Get<ViewerDirectory>(), tenantId, parse.GetValue(asUser), parse.GetValue(role), language, env.Out, ct);
+                var (viewerRole, email, viewerLanguage) = await ViewerAsync(app.Get<UserStore>(), tenantId, parse.GetValue(asUser), parse.GetValue(role), language, env.Out, ct);
                 var (cards, more) = await app.Get<QueueCardService>().ComposeAsync(tenantId, viewerRole, viewerLanguage, email, n, null, ct);
                 var fr = viewerLanguage == Language.Fr;
                 if (cards.Count == 0)
@@ -56,29 +57,21 @@ internal static class QueueCommand
         return command;
     }
 
-    private static async Task<(Role Role, string? Email, Language Language)> ViewerAsync(ViewerDirectory directory, string tenantId,
+    private static async Task<(Role Role, string? Email, Language Language)> ViewerAsync(UserStore users, string tenantId,
         string? email, string? roleText, Language language, IAnsiConsole console, CancellationToken ct)
     {
         var fr = language == Language.Fr;
         if (!string.IsNullOrWhiteSpace(email))
         {
-            QueueViewer? viewer;
-            try
-            {
-                viewer = await directory.FindAsync(tenantId, email, ct);
-            }
-            catch (InvalidOperationException e)
-            {
-                throw new ArgumentException(e.Message, e);
-            }
-            if (viewer is null)
+            var viewer = await users.FindByEmailAsync(tenantId, email.Trim(), ct);
+            if (viewer?.RoleIn(tenantId) is not { } viewerRole)
             {
                 throw new ArgumentException(fr
                     ? $"{email} n'est pas une personne de {tenantId} : ajoutez-la avec allometry users add."
                     : $"{email} is not a user of {tenantId}: add them with allometry users add.");
             }
-            console.MarkupLine($"[dim]{Markup.Escape(viewer.Name)} · {LedgerVocabulary.ToCode(viewer.Role)}[/]");
-            return (viewer.Role, viewer.Email, language);
+            console.MarkupLine($"[dim]{Markup.Escape(viewer.Name)} · {LedgerVocabulary.ToCode(viewerRole)}[/]");
+            return (viewerRole, viewer.Email, language);
         }
         if (!string.IsNullOrWhiteSpace(roleText))
         {
