@@ -34,6 +34,10 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton(sp => new Actions.AuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new Actions.ActionService(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetServices<Core.People.IDirectory>()));
+        services.AddSingleton(sp => new Digests.ExceptionCardService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Digests.RiskQueueService>(), sp.GetService<TimeProvider>()));
+        services.AddSingleton(sp => new Conversations.ChatRealmStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new Conversations.ChatConversationStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<Core.Conversations.IConversation>(sp => Conversations.ConversationService.Create(sp));
         return services;
     }
 }

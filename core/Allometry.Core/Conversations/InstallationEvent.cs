@@ -16,4 +16,7 @@ public sealed record InstallationEvent
     public Language? Locale { get; init; }
 
     public bool IsPersonal { get; init; }
+
+    /// <summary>A group chat rather than a team channel (Teams <c>conversationType: groupChat</c>, Slack MPIM); ignored when <see cref="IsPersonal"/>.</summary>
+    public bool IsGroup { get; init; }
 }
