@@ -17,9 +17,40 @@ internal sealed class AdaptiveActionWriter(AdaptiveRenderOptions options, Langua
 {
     private int _scopes;
 
-    /// <summary>The card-level action list: primary actions first, then the secondary ones in the overflow.</summary>
-    public JsonArray Actions(IEnumerable<CardAction> actions) =>
-        new([.. actions.OrderBy(a => a.Secondary).Select(a => (JsonNode)Action(a))]);
+    /// <summary>Hosts show at most this many actions in one list (the renderer's default host config, Teams' card footer).</summary>
+    public const int MaxActions = 5;
+
+    /// <summary>
+    /// The card-level action list: primary actions first, secondary ones after with <c>mode: secondary</c>.
+    /// When they do not fit in <see cref="MaxActions"/>, the first primaries stay and the rest go into a
+    /// "More" ShowCard, as rows of at most <see cref="MaxActions"/> buttons grouped by verb.
+    /// </summary>
+    public JsonArray Actions(IEnumerable<CardAction> actions)
+    {
+        var ordered = actions.OrderBy(a => a.Secondary).ToList();
+        if (ordered.Count <= MaxActions) return new([.. ordered.Select(a => (JsonNode)Action(a))]);
+        var kept = ordered.Where(a => !a.Secondary).Take(MaxActions - 1).ToList();
+        var rest = ordered.Except(kept).ToList();
+        var rows = new JsonArray();
+        foreach (var group in rest.GroupBy(a => a.Verb))
+        {
+            foreach (var chunk in group.Chunk(MaxActions))
+            {
+                rows.Add(new JsonObject
+                {
+                    ["type"] = "ActionSet",
+                    ["actions"] = new JsonArray([.. chunk.Select(a => (JsonNode)Action(a with { Secondary = false }))]),
+                });
+            }
+        }
+        var more = new JsonObject
+        {
+            ["type"] = "Action.ShowCard",
+            ["title"] = AdaptiveText.More(language),
+            ["card"] = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = rows },
+        };
+        return new([.. kept.Select(a => (JsonNode)Action(a)), more]);
+    }
 
     /// <summary>One action: a plain button, or a ShowCard with its inputs when it has any (or asks for confirmation).</summary>
     public JsonObject Action(CardAction action)
@@ -68,7 +99,7 @@ internal sealed class AdaptiveActionWriter(AdaptiveRenderOptions options, Langua
         }
         if (action.Confirmation is { } question)
         {
-            body.Add(AdaptiveElements.Text(question, color: "Warning", weight: "Bolder"));
+            // The question is the toggle's label: the click is refused until it is ticked.
             body.Add(new JsonObject
             {
                 ["type"] = "Input.Toggle",

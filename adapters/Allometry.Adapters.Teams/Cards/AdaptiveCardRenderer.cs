@@ -3,7 +3,6 @@ namespace Allometry.Adapters.Teams.Cards;
 using System.Text.Json.Nodes;
 using Allometry.Core.Actions;
 using Allometry.Core.Cards;
-using Allometry.Core.Localization;
 
 /// <summary>
 /// Renders every core <see cref="Card"/> as an Adaptive Card 1.5 (<see cref="JsonObject"/>), for Teams
@@ -57,7 +56,8 @@ internal static class AdaptiveCardRenderer
             ["type"] = "AdaptiveCard",
             ["$schema"] = Schema,
             ["version"] = Version,
-            ["lang"] = card.Language == Language.Fr ? "fr" : "en",
+            // No "lang": the text is already localized, and the official renderer validates "lang" with a
+            // stateful (global) regex that refuses every other card.
             ["fallbackText"] = card.FallbackText,
             ["speak"] = card.FallbackText,
         };

@@ -48,4 +48,6 @@ internal static class AdaptiveText
         CardText.Pick(l, "Enter an amount, for example 1234.56.", "Entrez un montant, par exemple 1 234,56.");
 
     public static string AmountPlaceholder(Language l) => CardText.Pick(l, "1234.56", "1 234,56");
+
+    public static string More(Language l) => CardText.Pick(l, "More…", "Plus…");
 }

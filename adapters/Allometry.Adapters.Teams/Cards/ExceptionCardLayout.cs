@@ -41,10 +41,28 @@ internal static class ExceptionCardLayout
         if (facts.Count > 0) body.Add(Facts(facts));
         if (card.ScoreFactors.Count > 0)
         {
-            body.Add(Heading(AdaptiveText.WhyThisScore(l)));
-            body.Add(Facts(card.ScoreFactors.Select(f => new CardFact(
-                $"{f.Id} {f.Name}",
-                $"{Points(f.Points)}/{Points(f.Max)} — {f.Explanation}"))));
+            // Seven factors with their explanations would double the card: they fold out on demand.
+            var factorsId = $"factors-{card.ExceptionId.ToString(CultureInfo.InvariantCulture)}";
+            var heading = Heading(AdaptiveText.WhyThisScore(l) + " ▾");
+            heading["color"] = "Accent";
+            var toggle = Container([heading]);
+            toggle["selectAction"] = new JsonObject
+            {
+                ["type"] = "Action.ToggleVisibility",
+                ["title"] = AdaptiveText.WhyThisScore(l),
+                ["targetElements"] = new JsonArray(factorsId),
+            };
+            body.Add(toggle);
+            var factors = Container(card.ScoreFactors.Select(f => (JsonNode)Container(
+            [
+                Columns(
+                    Column("stretch", [Text($"{f.Id} {f.Name}", size: "Small", weight: "Bolder")]),
+                    Column("auto", [Text($"{Points(f.Points)}/{Points(f.Max)}", size: "Small", weight: "Bolder")])),
+                Text(f.Explanation, size: "Small", subtle: true, spacing: "None"),
+            ], spacing: "Small")));
+            factors["id"] = factorsId;
+            factors["isVisible"] = false;
+            body.Add(factors);
         }
         if (card.Evidence.Count > 0)
         {
