@@ -22,6 +22,9 @@ public sealed record ExceptionEvaluation
     /// <summary>Findings dropped for repeating an earlier finding's fingerprint (a rule bug worth a look).</summary>
     public int DuplicateFindings { get; init; }
 
+    /// <summary>Where the evaluation's wall time went, step by step.</summary>
+    public EvaluationTimings Timings { get; init; } = EvaluationTimings.None;
+
     /// <summary>Changes written (each bumped a version and appended a history entry).</summary>
     public int Changed => Opened + Updated + Closed + Reopened + Resurfaced + SnoozesEnded;
 }

@@ -1,5 +1,6 @@
 namespace Allometry.Core.Postgres.Exceptions;
 
+using System.Diagnostics;
 using Allometry.Core.Exceptions;
 using Allometry.Core.Ledger;
 using Allometry.Core.Postgres.Ledger;
@@ -13,7 +14,7 @@ using Npgsql;
 /// take turns. A person acting on an exception meanwhile moves its version: the evaluation then
 /// rolls back, reads the exceptions again and re-plans (up to <see cref="MaxAttempts"/> times).
 /// </summary>
-public sealed class ExceptionEvaluator
+public sealed partial class ExceptionEvaluator
 {
     /// <summary>Plans tried before a run of concurrent edits is reported as an error.</summary>
     public const int MaxAttempts = 3;
@@ -41,35 +42,15 @@ public sealed class ExceptionEvaluator
     /// <exception cref="LedgerNotFoundException">The tenant has no imported ledger.</exception>
     public async Task<ExceptionEvaluation> EvaluateTenantAsync(string tenantId, DateOnly? asOf, CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
         var snapshot = await _snapshots.LoadAsync(tenantId, ct).ConfigureAwait(false);
+        var load = clock.Elapsed;
         var settings = await _settings.LoadAsync(tenantId, ct).ConfigureAwait(false);
+        var settingsTime = clock.Elapsed - load;
         var context = new RuleContext(snapshot, asOf ?? snapshot.Meta.AsOf, settings);
         var evaluation = _engine.Evaluate(context);
-        return await ReconcileAsync(tenantId, null, evaluation.Findings, evaluation, context, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Evaluates one project after a change, on a slice of the ledger
-    /// (<see cref="LedgerSnapshotStore.LoadProjectAsync"/>), and reconciles only the project's
-    /// item-level exceptions: those whose project is <paramref name="projectId"/> and whose subject
-    /// is not a payer or a linked group.
-    /// </summary>
-    /// <remarks>
-    /// Payer- and group-level rules (concentration, linked-group exposure, unapplied cash…) add up
-    /// a payer's or a group's whole receivables, which a project does not hold; their exceptions
-    /// are left to the next full evaluation (<see cref="EvaluateTenantAsync"/>, after each import).
-    /// </remarks>
-    /// <exception cref="LedgerNotFoundException">The tenant has no imported ledger, or no such project.</exception>
-    public async Task<ExceptionEvaluation> EvaluateProjectAsync(string tenantId, string projectId, CancellationToken ct)
-    {
-        var snapshot = await _snapshots.LoadProjectAsync(tenantId, projectId, ct).ConfigureAwait(false);
-        var settings = await _settings.LoadAsync(tenantId, ct).ConfigureAwait(false);
-        var context = new RuleContext(snapshot, snapshot.Meta.AsOf, settings);
-        var evaluation = _engine.Evaluate(context);
-        var findings = evaluation.Findings
-            .Where(f => string.Equals(f.ProjectId, projectId, StringComparison.Ordinal) && IsItemLevel(f.Subject.Kind))
-            .ToList();
-        return await ReconcileAsync(tenantId, projectId, findings, evaluation, context, ct).ConfigureAwait(false);
+        var timings = new EvaluationTimings(load, settingsTime, clock.Elapsed - load - settingsTime, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+        return await ReconcileAsync(tenantId, null, evaluation.Findings, evaluation, context, timings, ct).ConfigureAwait(false);
     }
 
     /// <summary>True for subjects a project holds entirely (everything but payers and linked groups).</summary>
@@ -78,17 +59,15 @@ public sealed class ExceptionEvaluator
     private const string LockSql = "SELECT pg_advisory_xact_lock(hashtextextended('allometry.exceptions:' || @tenant, 0))";
 
     private async Task<ExceptionEvaluation> ReconcileAsync(
-        string tenantId, string? projectId, IReadOnlyList<Finding> findings, RuleEvaluation evaluation, RuleContext context, CancellationToken ct)
+        string tenantId, string? projectId, IReadOnlyList<Finding> findings, RuleEvaluation evaluation, RuleContext context,
+        EvaluationTimings timings, CancellationToken ct)
     {
-        var disabled = evaluation.Skipped.Where(s => s.Reason == SkipReason.Disabled).Select(s => s.RuleId).ToHashSet(StringComparer.Ordinal);
-        var skipped = evaluation.Skipped.Select(s => s.RuleId).ToHashSet(StringComparer.Ordinal);
-        var run = _engine.Rules.Select(r => r.Id).Where(id => !skipped.Contains(id)).ToHashSet(StringComparer.Ordinal);
-        var today = DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
-        var lifecycle = new LifecycleContext(context.AsOf, today, run, disabled, ClosureReasons.FromRules(_engine.Rules, context));
+        var lifecycle = Lifecycle(evaluation, context);
         var fingerprints = findings.Select(f => f.Fingerprint).Distinct(StringComparer.Ordinal).ToList();
 
         for (var attempt = 1; ; attempt++)
         {
+            var clock = Stopwatch.StartNew();
             await using var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             await using (var lockCommand = new NpgsqlCommand(LockSql, connection, transaction))
@@ -98,11 +77,16 @@ public sealed class ExceptionEvaluator
                 await lockCommand.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
             var states = await ExceptionStore.LoadStatesAsync(connection, transaction, tenantId, projectId, fingerprints, ct).ConfigureAwait(false);
+            var statesTime = clock.Elapsed;
             var plan = ExceptionLifecycle.Plan(states, findings, lifecycle);
+            var planTime = clock.Elapsed - statesTime;
             if (await ExceptionStore.ApplyAsync(connection, transaction, tenantId, plan, context.AsOf, ct).ConfigureAwait(false))
             {
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
-                return Summarize(tenantId, projectId, context.AsOf, evaluation, plan);
+                return Summarize(tenantId, projectId, context.AsOf, evaluation, plan) with
+                {
+                    Timings = timings with { States = statesTime, Plan = planTime, Apply = clock.Elapsed - statesTime - planTime },
+                };
             }
             await transaction.RollbackAsync(ct).ConfigureAwait(false);
             if (attempt == MaxAttempts)
@@ -111,6 +95,15 @@ public sealed class ExceptionEvaluator
                     $"Exceptions of tenant '{tenantId}' kept changing while being evaluated ({MaxAttempts} attempts); evaluate again.");
             }
         }
+    }
+
+    private LifecycleContext Lifecycle(RuleEvaluation evaluation, RuleContext context)
+    {
+        var disabled = evaluation.Skipped.Where(s => s.Reason == SkipReason.Disabled).Select(s => s.RuleId).ToHashSet(StringComparer.Ordinal);
+        var skipped = evaluation.Skipped.Select(s => s.RuleId).ToHashSet(StringComparer.Ordinal);
+        var run = _engine.Rules.Select(r => r.Id).Where(id => !skipped.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        var today = DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
+        return new LifecycleContext(context.AsOf, today, run, disabled, ClosureReasons.FromRules(_engine.Rules, context));
     }
 
     private static ExceptionEvaluation Summarize(string tenantId, string? projectId, DateOnly asOf, RuleEvaluation evaluation, ExceptionPlan plan) => new()

@@ -101,28 +101,69 @@ public sealed partial class ExceptionStore(NpgsqlDataSource dataSource)
     }
 
     // The lifecycle's view of a scope: the whole tenant, or one project's item-level exceptions
-    // plus any exception a finding of the scope already has (its project may have changed).
-    private const string StatesSql = """
-        SELECT exception_id, fingerprint, rule_id, subject_kind::text, subject_id, payer_id, project_id, status::text,
-               severity::text, amount_at_risk, content_hash, snoozed_until, version, last_seen_on
-        FROM exceptions
-        WHERE tenant_id = @tenant
-          AND (@project::text IS NULL
-               OR (project_id = @project::text AND subject_kind NOT IN ('payer', 'linked_group'))
-               OR fingerprint = ANY(@fingerprints))
+    // plus any exception a finding of the scope already has (its project may have changed). The
+    // project's statements are separate from the tenant's (no "@project IS NULL OR …") so a
+    // prepared, generically planned statement still uses the project index.
+    private const string StateColumns = """
+        exception_id, fingerprint, rule_id, subject_kind::text, subject_id, payer_id, project_id, status::text,
+        severity::text, amount_at_risk, content_hash, snoozed_until, version, last_seen_on
         """;
 
+    private const string TenantStatesSql = $"""
+        SELECT {StateColumns}
+        FROM exceptions
+        WHERE tenant_id = $1
+        """;
+
+    /// <summary>A project's item-level exceptions ($1 the tenant, $2 the project), for a batch.</summary>
+    internal const string ProjectStatesSql = $"""
+        SELECT {StateColumns}
+        FROM exceptions
+        WHERE tenant_id = $1 AND project_id = $2 AND subject_kind NOT IN ('payer', 'linked_group')
+        """;
+
+    private const string FingerprintStatesSql = $"""
+        SELECT {StateColumns}
+        FROM exceptions
+        WHERE tenant_id = $1 AND fingerprint = ANY($2)
+        """;
+
+    /// <summary>The stored exceptions of a scope: the tenant's (no project), or the project's item-level ones and those of <paramref name="fingerprints"/>.</summary>
     internal static async Task<IReadOnlyList<ExceptionState>> LoadStatesAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string? projectId, IReadOnlyList<string> fingerprints, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(StatesSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
-        command.Parameters.Add(new NpgsqlParameter<string?>("project", projectId) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("fingerprints", projectId is null ? [] : [.. fingerprints]));
+        if (projectId is null) return await QueryStatesAsync(connection, transaction, TenantStatesSql, tenantId, null, ct).ConfigureAwait(false);
+        var states = new List<ExceptionState>(await QueryStatesAsync(connection, transaction, ProjectStatesSql, tenantId, projectId, ct).ConfigureAwait(false));
+        states.AddRange(await LoadStatesByFingerprintAsync(connection, transaction, tenantId, fingerprints, states, ct).ConfigureAwait(false));
+        return states;
+    }
+
+    /// <summary>The stored exceptions of <paramref name="fingerprints"/> that <paramref name="known"/> does not hold already.</summary>
+    internal static async Task<IReadOnlyList<ExceptionState>> LoadStatesByFingerprintAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, IEnumerable<string> fingerprints, IEnumerable<ExceptionState> known, CancellationToken ct)
+    {
+        var have = known.Select(s => s.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        var missing = fingerprints.Where(f => !have.Contains(f)).Distinct(StringComparer.Ordinal).ToArray();
+        if (missing.Length == 0) return [];
+        return await QueryStatesAsync(connection, transaction, FingerprintStatesSql, tenantId, missing, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<ExceptionState>> QueryStatesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, string tenantId, object? second, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        if (second is not null) command.Parameters.Add(new NpgsqlParameter { Value = second });
         // Run by every evaluation, an incremental one in a few milliseconds: planned once per connection.
         await command.PrepareAsync(ct).ConfigureAwait(false);
-        var states = new List<ExceptionState>();
         await using var r = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await ReadStatesAsync(r, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads one result of exception states (columns of <see cref="ProjectStatesSql"/>) and moves to the next result.</summary>
+    internal static async Task<List<ExceptionState>> ReadStatesAsync(NpgsqlDataReader r, CancellationToken ct)
+    {
+        var states = new List<ExceptionState>();
         while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
             states.Add(new ExceptionState
@@ -142,6 +183,7 @@ public sealed partial class ExceptionStore(NpgsqlDataSource dataSource)
                 LastSeenOn = r.GetFieldValue<DateOnly>(13),
             });
         }
+        await r.NextResultAsync(ct).ConfigureAwait(false);
         return states;
     }
 

@@ -1,5 +1,6 @@
 namespace Allometry.Core.Postgres.Exceptions;
 
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Allometry.Core.Ledger;
@@ -29,6 +30,19 @@ public sealed class RuleSettingsStore(NpgsqlDataSource dataSource)
         WHERE t.tenant_id = @tenant
         """;
 
+    // LoadSql for a batch whose first parameter is the tenant (a project slice's first round trip).
+    internal const string PositionalLoadSql = """
+        SELECT t.seller_pst_registrations::text[], s.settings::text
+        FROM tenants t
+        LEFT JOIN tenant_settings s ON s.tenant_id = t.tenant_id
+        WHERE t.tenant_id = $1
+        """;
+
+    // Parsed settings by their stored text: an incremental evaluation reads the row every time but
+    // parses JSON only when it changed. Bounded: cleared when it grows past a few hundred tenants.
+    private static readonly ConcurrentDictionary<(string Pst, string? Overrides), RuleSettings> Parsed = new();
+    private const int MaxParsed = 512;
+
     /// <summary>The tenant's settings; the defaults for a tenant with no overrides (or none at all).</summary>
     /// <exception cref="FormatException">The stored overrides do not read as settings (an unknown key, a wrong type).</exception>
     public async Task<RuleSettings> LoadAsync(string tenantId, CancellationToken ct)
@@ -40,13 +54,31 @@ public sealed class RuleSettingsStore(NpgsqlDataSource dataSource)
         // Every evaluation reads the settings, an incremental one in a few milliseconds: skip the planning.
         await command.PrepareAsync(ct).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        if (!await reader.ReadAsync(ct).ConfigureAwait(false)) return RuleSettings.Default;
-        var pst = reader.GetFieldValue<string[]>(0);
-        var overrides = reader.IsDBNull(1) ? null : reader.GetString(1);
-        return Parse(overrides) with
+        return await ReadAsync(reader, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the result of <see cref="LoadSql"/> or <see cref="PositionalLoadSql"/> and moves to the next result.</summary>
+    internal static async Task<RuleSettings> ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var settings = RuleSettings.Default;
+        if (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            SellerPstRegistrations = pst.Select(LedgerVocabulary.Parse<Province>).ToHashSet(),
-        };
+            var pst = reader.GetFieldValue<string[]>(0);
+            var overrides = reader.IsDBNull(1) ? null : reader.GetString(1);
+            var key = (string.Join(',', pst), overrides);
+            if (!Parsed.TryGetValue(key, out var parsed))
+            {
+                parsed = Parse(overrides) with
+                {
+                    SellerPstRegistrations = pst.Select(LedgerVocabulary.Parse<Province>).ToHashSet(),
+                };
+                if (Parsed.Count >= MaxParsed) Parsed.Clear();
+                Parsed[key] = parsed;
+            }
+            settings = parsed;
+        }
+        await reader.NextResultAsync(ct).ConfigureAwait(false);
+        return settings;
     }
 
     private const string SaveSql = """

@@ -139,7 +139,17 @@ public sealed partial class LedgerSnapshotStore
         ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
+        var snapshot = await LoadProjectAsync(connection, transaction, tenantId, projectId, null, ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return snapshot;
+    }
 
+    /// <summary>The slice, read inside the caller's transaction, with the caller's statements riding along.</summary>
+    internal static async Task<LedgerSnapshot> LoadProjectAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string projectId, SliceStatements? extra, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
         LedgerMeta meta;
         HashSet<string> present;
         List<Project> projects;
@@ -148,9 +158,11 @@ public sealed partial class LedgerSnapshotStore
         List<RetainageHold> retainage;
         List<ServiceContract> contracts;
         var involved = new HashSet<string>(StringComparer.Ordinal);
-        await using (var batch = await PreparedBatchAsync(connection, transaction, ProjectSql, tenantId, projectId, ct).ConfigureAwait(false))
+        string[] first = [.. extra?.Leading ?? [], .. ProjectSql, .. extra?.Trailing ?? []];
+        await using (var batch = await PreparedBatchAsync(connection, transaction, first, tenantId, projectId, ct).ConfigureAwait(false))
         await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
+            if (extra is not null) await extra.ReadLeadingAsync(reader, ct).ConfigureAwait(false);
             meta = await ReadMetaAsync(reader, tenantId, ct).ConfigureAwait(false);
             present = await ReadPresentAsync(reader, ct).ConfigureAwait(false);
             projects = await ReadAsync(reader, ReadProject, ct).ConfigureAwait(false);
@@ -159,6 +171,7 @@ public sealed partial class LedgerSnapshotStore
             retainage = await ReadAsync(reader, ReadHold, ct).ConfigureAwait(false);
             contracts = await ReadAsync(reader, ReadContract, ct).ConfigureAwait(false);
             involved.UnionWith(await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false));
+            if (extra is not null) await extra.ReadTrailingAsync(reader, ct).ConfigureAwait(false);
         }
         var project = projects.SingleOrDefault()
             ?? throw new LedgerNotFoundException(tenantId, projectId);
@@ -177,8 +190,6 @@ public sealed partial class LedgerSnapshotStore
             var payments = await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false);
             var applications = await ReadAsync(reader, ReadApplication, ct).ConfigureAwait(false);
             var promises = await ReadAsync(reader, ReadPromise, ct).ConfigureAwait(false);
-            await reader.CloseAsync().ConfigureAwait(false);
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
             return new LedgerSnapshot(
                 meta, present, payers, links, projects, deliveries, quotes, invoices, payments,
                 applications, retainage, contracts, promises, []);

@@ -9,10 +9,11 @@ using Npgsql;
 // columns are domains over text) so the reader never depends on how a domain is reported.
 public sealed partial class LedgerSnapshotStore
 {
-    private static readonly string[] SheetSql =
+    // The sheets LoadAsync reads on its first connection; invoices, payments, applications and
+    // holds come by COPY (LedgerSnapshotStore.Copy.cs).
+    private static readonly string[] SmallSheetSql =
     [
-        PayersSql, EntityLinksSql, ProjectsSql, DeliveriesSql, QuotesSql, InvoicesSql, PaymentsSql,
-        ApplicationsSql, RetainageSql, ContractsSql, PromisesSql, BankSql,
+        PayersSql, EntityLinksSql, ProjectsSql, DeliveriesSql, QuotesSql, ContractsSql, PromisesSql, BankSql,
     ];
 
     private const string PayersColumns = """
@@ -133,11 +134,6 @@ public sealed partial class LedgerSnapshotStore
                status::text, origin::text
         """;
 
-    private const string InvoicesSql = $"""
-        SELECT {InvoicesColumns}
-        FROM invoices WHERE tenant_id = $1
-        """;
-
     private static Invoice ReadInvoice(NpgsqlDataReader r, StringPool pool) => new()
     {
         InvoiceId = r.GetString(0),
@@ -165,11 +161,6 @@ public sealed partial class LedgerSnapshotStore
         payment_id, payer_id, received_on, amount, reference, method
         """;
 
-    private const string PaymentsSql = $"""
-        SELECT {PaymentsColumns}
-        FROM payments WHERE tenant_id = $1
-        """;
-
     private static Payment ReadPayment(NpgsqlDataReader r, StringPool pool) => new()
     {
         PaymentId = r.GetString(0),
@@ -184,11 +175,6 @@ public sealed partial class LedgerSnapshotStore
         payment_id, invoice_id, amount
         """;
 
-    private const string ApplicationsSql = $"""
-        SELECT {ApplicationsColumns}
-        FROM payment_applications WHERE tenant_id = $1
-        """;
-
     private static PaymentApplication ReadApplication(NpgsqlDataReader r) => new()
     {
         PaymentId = r.GetString(0),
@@ -198,11 +184,6 @@ public sealed partial class LedgerSnapshotStore
 
     private const string RetainageColumns = """
         project_id, invoice_id, held_amount, release_due_on, released_on, release_invoice_id, collected_on
-        """;
-
-    private const string RetainageSql = $"""
-        SELECT {RetainageColumns}
-        FROM retainage_holds WHERE tenant_id = $1 ORDER BY project_id, invoice_id NULLS FIRST
         """;
 
     private static RetainageHold ReadHold(NpgsqlDataReader r) => new()

@@ -45,30 +45,63 @@ public sealed partial class LedgerSnapshotStore(NpgsqlDataSource dataSource)
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var sql in (string[])[MetaSql, .. SheetSql])
+        string snapshotId;
+        await using (var export = new NpgsqlCommand(ExportSnapshotSql, connection, transaction))
         {
-            var command = new NpgsqlBatchCommand(sql);
-            command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-            batch.BatchCommands.Add(command);
+            snapshotId = (string)(await export.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
         }
+        // The exported snapshot lives as long as this transaction: it commits after every copy has started and finished.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var invoicesTask = CopyOnSnapshotAsync(snapshotId, InvoicesCopy(tenantId), CopyInvoice, failed.Token);
+        var paymentsTask = CopyOnSnapshotAsync(snapshotId, PaymentsCopy(tenantId), CopyPayment, failed.Token);
+        var applicationsTask = CopyOnSnapshotAsync(snapshotId, ApplicationsCopy(tenantId), CopyApplication, failed.Token);
 
-        await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        var meta = await ReadMetaAsync(reader, tenantId, ct).ConfigureAwait(false);
-        var pool = new StringPool();
-        var payers = await ReadAsync(reader, ReadPayer, ct).ConfigureAwait(false);
-        var links = await ReadAsync(reader, ReadEntityLink, ct).ConfigureAwait(false);
-        var projects = await ReadAsync(reader, ReadProject, ct).ConfigureAwait(false);
-        var deliveries = await ReadAsync(reader, ReadDelivery, ct).ConfigureAwait(false);
-        var quotes = await ReadAsync(reader, ReadQuote, ct).ConfigureAwait(false);
-        var invoices = await ReadAsync(reader, r => ReadInvoice(r, pool), ct).ConfigureAwait(false);
-        var payments = await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false);
-        var applications = await ReadAsync(reader, ReadApplication, ct).ConfigureAwait(false);
-        var retainage = await ReadAsync(reader, ReadHold, ct).ConfigureAwait(false);
-        var contracts = await ReadAsync(reader, ReadContract, ct).ConfigureAwait(false);
-        var promises = await ReadAsync(reader, ReadPromise, ct).ConfigureAwait(false);
-        var bank = await ReadAsync(reader, ReadBankTransaction, ct).ConfigureAwait(false);
-        await reader.CloseAsync().ConfigureAwait(false);
+        LedgerMeta meta;
+        List<Payer> payers;
+        List<EntityLink> links;
+        List<Project> projects;
+        List<Delivery> deliveries;
+        List<Quote> quotes;
+        List<RetainageHold> retainage;
+        List<ServiceContract> contracts;
+        List<PaymentPromise> promises;
+        List<BankTransaction> bank;
+        List<Invoice> invoices;
+        List<Payment> payments;
+        List<PaymentApplication> applications;
+        try
+        {
+            await using (var batch = new NpgsqlBatch(connection, transaction))
+            {
+                foreach (var sql in (string[])[MetaSql, .. SmallSheetSql])
+                {
+                    var command = new NpgsqlBatchCommand(sql);
+                    command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+                    batch.BatchCommands.Add(command);
+                }
+                await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                meta = await ReadMetaAsync(reader, tenantId, ct).ConfigureAwait(false);
+                payers = await ReadAsync(reader, ReadPayer, ct).ConfigureAwait(false);
+                links = await ReadAsync(reader, ReadEntityLink, ct).ConfigureAwait(false);
+                projects = await ReadAsync(reader, ReadProject, ct).ConfigureAwait(false);
+                deliveries = await ReadAsync(reader, ReadDelivery, ct).ConfigureAwait(false);
+                quotes = await ReadAsync(reader, ReadQuote, ct).ConfigureAwait(false);
+                contracts = await ReadAsync(reader, ReadContract, ct).ConfigureAwait(false);
+                promises = await ReadAsync(reader, ReadPromise, ct).ConfigureAwait(false);
+                bank = await ReadAsync(reader, ReadBankTransaction, ct).ConfigureAwait(false);
+            }
+            retainage = await Task.Run(() => Copy(connection, RetainageCopy(tenantId), CopyHold, ct), ct).ConfigureAwait(false);
+            invoices = await invoicesTask.ConfigureAwait(false);
+            payments = await paymentsTask.ConfigureAwait(false);
+            applications = await applicationsTask.ConfigureAwait(false);
+        }
+        catch
+        {
+            // A missing ledger or a failed copy stops the others before the snapshot goes away.
+            await failed.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(invoicesTask, paymentsTask, applicationsTask).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
         await transaction.CommitAsync(ct).ConfigureAwait(false);
 
         var present = new HashSet<string>(StringComparer.Ordinal) { LedgerSheets.Meta, LedgerSheets.Payers, LedgerSheets.Invoices };

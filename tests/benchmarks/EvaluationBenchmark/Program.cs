@@ -78,6 +78,8 @@ var second = await evaluator.EvaluateTenantAsync(Tenant, null, CancellationToken
 var secondTime = clock.Elapsed.TotalSeconds;
 var fullRss = PeakRss.Read();
 Collect();
+Console.WriteLine($"1st run steps: {Steps(first.Timings)}");
+Console.WriteLine($"2nd run steps: {Steps(second.Timings)}");
 
 // The split: the same steps EvaluateTenantAsync takes, timed apart (median of 3); apply is the
 // rest of each run's wall time (exception states read, lifecycle planned, changes written).
@@ -107,6 +109,7 @@ var projectTimes = new List<double>();
 var changeTimes = new List<double>();
 var importTimes = new List<double>();
 var incrementalChanged = 0;
+var incrementalSteps = new List<EvaluationTimings>();
 foreach (var invoice in incremental)
 {
     // The first change always goes through the product's import path (a 1-invoice re-import),
@@ -138,6 +141,7 @@ foreach (var invoice in incremental)
     clock.Restart();
     var result = await evaluator.EvaluateProjectAsync(Tenant, invoice.ProjectId!, CancellationToken.None);
     projectTimes.Add(clock.Elapsed.TotalMilliseconds);
+    incrementalSteps.Add(result.Timings);
     incrementalChanged += result.Changed;
 }
 var totalRss = PeakRss.Read();
@@ -180,6 +184,7 @@ Console.WriteLine(string.Create(ci, $"| peak RSS (VmHWM), 1st run / both runs (a
 Console.WriteLine(string.Create(ci, $"| incremental: the change, 1-invoice re-import through LedgerImporter ({importTimes.Count}×), p50 | {Percentile(importTimes, 50):0.0} ms |"));
 if (changeTimes.Count > 0) Console.WriteLine(string.Create(ci, $"| incremental: the change, direct SQL UPDATE ({changeTimes.Count}×), p50 | {Percentile(changeTimes, 50):0.0} ms |"));
 Console.WriteLine(string.Create(ci, $"| incremental: EvaluateProjectAsync × {projectTimes.Count} projects, p50 / p95 / p99 / max | {Percentile(projectTimes, 50):0.0} / {Percentile(projectTimes, 95):0.0} / {Percentile(projectTimes, 99):0.0} / {projectTimes.Max():0.0} ms (goal p99 ≤ 10 ms) |"));
+Console.WriteLine(string.Create(ci, $"| · its steps, p50 / p99 (ms): load {StepPercentiles(incrementalSteps, t => t.Load)}, settings {StepPercentiles(incrementalSteps, t => t.Settings)}, rules {StepPercentiles(incrementalSteps, t => t.Rules)}, states {StepPercentiles(incrementalSteps, t => t.States)}, plan {StepPercentiles(incrementalSteps, t => t.Plan)}, apply {StepPercentiles(incrementalSteps, t => t.Apply)} |"));
 Console.WriteLine(string.Create(ci, $"| incremental: exceptions changed over all calls | {incrementalChanged:N0} |"));
 Console.WriteLine(string.Create(ci, $"| incremental: EvaluateProjectAsync again, nothing changed, p50 / p95 / p99 | {Percentile(unchangedTimes, 50):0.0} / {Percentile(unchangedTimes, 95):0.0} / {Percentile(unchangedTimes, 99):0.0} ms |"));
 Console.WriteLine(string.Create(ci, $"| · slice load (LoadProjectAsync, {Percentile(sliceInvoices, 50):0} invoices in the median slice), p50 / p99 | {Percentile(sliceLoads, 50):0.0} / {Percentile(sliceLoads, 99):0.0} ms |"));
@@ -204,6 +209,15 @@ if (options.LogSlow)
 return;
 
 static double Median(List<double> values) => Percentile(values, 50);
+
+static string Steps(EvaluationTimings t) => string.Create(CultureInfo.InvariantCulture,
+    $"load {t.Load.TotalSeconds:0.000} s, settings {t.Settings.TotalSeconds:0.000} s, rules {t.Rules.TotalSeconds:0.000} s, states {t.States.TotalSeconds:0.000} s, plan {t.Plan.TotalSeconds:0.000} s, apply {t.Apply.TotalSeconds:0.000} s");
+
+static string StepPercentiles(List<EvaluationTimings> all, Func<EvaluationTimings, TimeSpan> step)
+{
+    var values = all.Select(t => step(t).TotalMilliseconds).ToList();
+    return string.Create(CultureInfo.InvariantCulture, $"{Percentile(values, 50):0.0} / {Percentile(values, 99):0.0}");
+}
 
 static double Percentile(List<double> values, double p)
 {
