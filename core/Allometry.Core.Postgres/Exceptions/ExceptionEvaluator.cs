@@ -103,7 +103,8 @@ public sealed partial class ExceptionEvaluator
         var skipped = evaluation.Skipped.Select(s => s.RuleId).ToHashSet(StringComparer.Ordinal);
         var run = _engine.Rules.Select(r => r.Id).Where(id => !skipped.Contains(id)).ToHashSet(StringComparer.Ordinal);
         var today = DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
-        return new LifecycleContext(context.AsOf, today, run, disabled, ClosureReasons.FromRules(_engine.Rules, context));
+        return new LifecycleContext(context.AsOf, today, run, disabled, ClosureReasons.FromRules(_engine.Rules, context),
+            new SnoozeConditions(context.Ledger, context.AsOf).Met);
     }
 
     private static ExceptionEvaluation Summarize(string tenantId, string? projectId, DateOnly asOf, RuleEvaluation evaluation, ExceptionPlan plan) => new()

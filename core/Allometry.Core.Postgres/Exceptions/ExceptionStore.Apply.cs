@@ -44,10 +44,10 @@ public sealed partial class ExceptionStore
             SELECT * FROM unnest(@exception_id, @expected_version, @kind, @status, @has_content, @rule_version, @payer_id,
                                  @project_id, @severity, @amount, @currency, @title_en, @title_fr, @detail_en, @detail_fr,
                                  @action_en, @action_fr, @evidence, @content_hash, @close_en, @close_fr, @clears_snooze,
-                                 @clears_dismissal)
+                                 @clears_dismissal, @snooze_end_en, @snooze_end_fr)
                 AS i(exception_id, expected_version, kind, status, has_content, rule_version, payer_id, project_id, severity,
                      amount, currency, title_en, title_fr, detail_en, detail_fr, action_en, action_fr, evidence,
-                     content_hash, close_en, close_fr, clears_snooze, clears_dismissal)
+                     content_hash, close_en, close_fr, clears_snooze, clears_dismissal, snooze_end_en, snooze_end_fr)
         ),
         old AS (
             SELECT e.* FROM exceptions e JOIN input i ON e.exception_id = i.exception_id
@@ -82,11 +82,14 @@ public sealed partial class ExceptionStore
                 updated_at       = now()
             FROM input i
             WHERE e.tenant_id = @tenant AND e.exception_id = i.exception_id AND e.version = i.expected_version
-            RETURNING e.*, i.kind AS change_kind
+            RETURNING e.*, i.kind AS change_kind, i.snooze_end_en, i.snooze_end_fr
         )
         INSERT INTO exception_history (tenant_id, exception_id, version, kind, actor, before, after)
         SELECT u.tenant_id, u.exception_id, u.version, u.change_kind, 'system',
-               f_jsonb_changes(to_jsonb(u) - 'change_kind', to_jsonb(o)), f_jsonb_changes(to_jsonb(o), to_jsonb(u) - 'change_kind')
+               f_jsonb_changes(to_jsonb(u) - ARRAY['change_kind', 'snooze_end_en', 'snooze_end_fr'], to_jsonb(o)),
+               f_jsonb_changes(to_jsonb(o), to_jsonb(u) - ARRAY['change_kind', 'snooze_end_en', 'snooze_end_fr'])
+                   || CASE WHEN u.snooze_end_en IS NULL THEN '{}'::jsonb
+                           ELSE jsonb_build_object('snooze_end_reason_en', u.snooze_end_en, 'snooze_end_reason_fr', u.snooze_end_fr) END
         FROM updated u JOIN old o ON o.exception_id = u.exception_id
         """;
 
@@ -128,6 +131,8 @@ public sealed partial class ExceptionStore
             update.Parameters.Add(Array("close_fr", changed.Select(c => c.ClosureReason?.Fr)));
             update.Parameters.Add(new NpgsqlParameter<bool[]>("clears_snooze", [.. changed.Select(c => c.ClearsSnooze)]));
             update.Parameters.Add(new NpgsqlParameter<bool[]>("clears_dismissal", [.. changed.Select(c => c.ClearsDismissal)]));
+            update.Parameters.Add(Array("snooze_end_en", changed.Select(c => c.SnoozeEndReason?.En)));
+            update.Parameters.Add(Array("snooze_end_fr", changed.Select(c => c.SnoozeEndReason?.Fr)));
             var written = await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             if (written != changed.Count) return false;
         }

@@ -1,5 +1,6 @@
 namespace Allometry.Core.Postgres.Exceptions;
 
+using Allometry.Core.Actions;
 using Allometry.Core.Exceptions;
 using Allometry.Core.Ledger;
 using Allometry.Core.Localization;
@@ -104,28 +105,41 @@ public sealed partial class ExceptionStore(NpgsqlDataSource dataSource)
     // plus any exception a finding of the scope already has (its project may have changed). The
     // project's statements are separate from the tenant's (no "@project IS NULL OR …") so a
     // prepared, generically planned statement still uses the project index.
+    // A snooze's condition and first day are in the audit row of the action that set it (the
+    // action service records "snooze_condition" with it): read for snoozed exceptions only.
     private const string StateColumns = """
-        exception_id, fingerprint, rule_id, subject_kind::text, subject_id, payer_id, project_id, status::text,
-        severity::text, amount_at_risk, content_hash, snoozed_until, version, last_seen_on
+        e.exception_id, e.fingerprint, e.rule_id, e.subject_kind::text, e.subject_id, e.payer_id, e.project_id, e.status::text,
+        e.severity::text, e.amount_at_risk, e.content_hash, e.snoozed_until, e.version, e.last_seen_on, e.rerouted_payer_id,
+        s.condition, s.snoozed_on
+        """;
+
+    private const string SnoozeJoin = """
+        LEFT JOIN LATERAL (
+            SELECT a.after ->> 'snooze_condition' AS condition, (a.at AT TIME ZONE 'UTC')::date AS snoozed_on
+            FROM action_audit a
+            WHERE e.status = 'snoozed' AND a.tenant_id = e.tenant_id AND a.exception_id = e.exception_id
+              AND a.verb = 'snooze' AND a.outcome_kind = 'Applied'
+            ORDER BY a.audit_id DESC
+            LIMIT 1) s ON true
         """;
 
     private const string TenantStatesSql = $"""
         SELECT {StateColumns}
-        FROM exceptions
-        WHERE tenant_id = $1
+        FROM exceptions e {SnoozeJoin}
+        WHERE e.tenant_id = $1
         """;
 
     /// <summary>A project's item-level exceptions ($1 the tenant, $2 the project), for a batch.</summary>
     internal const string ProjectStatesSql = $"""
         SELECT {StateColumns}
-        FROM exceptions
-        WHERE tenant_id = $1 AND project_id = $2 AND subject_kind NOT IN ('payer', 'linked_group')
+        FROM exceptions e {SnoozeJoin}
+        WHERE e.tenant_id = $1 AND e.project_id = $2 AND e.subject_kind NOT IN ('payer', 'linked_group')
         """;
 
     private const string FingerprintStatesSql = $"""
         SELECT {StateColumns}
-        FROM exceptions
-        WHERE tenant_id = $1 AND fingerprint = ANY($2)
+        FROM exceptions e {SnoozeJoin}
+        WHERE e.tenant_id = $1 AND e.fingerprint = ANY($2)
         """;
 
     /// <summary>The stored exceptions of a scope: the tenant's (no project), or the project's item-level ones and those of <paramref name="fingerprints"/>.</summary>
@@ -181,6 +195,11 @@ public sealed partial class ExceptionStore(NpgsqlDataSource dataSource)
                 SnoozedUntil = Date(r, 11),
                 Version = r.GetInt32(12),
                 LastSeenOn = r.GetFieldValue<DateOnly>(13),
+                ReroutedPayerId = Text(r, 14),
+                SnoozeCondition = Text(r, 15) is { } condition && LedgerVocabulary.TryParse<SnoozeCondition>(condition, out var parsed)
+                    ? parsed
+                    : SnoozeCondition.None,
+                SnoozedOn = Date(r, 16),
             });
         }
         await r.NextResultAsync(ct).ConfigureAwait(false);

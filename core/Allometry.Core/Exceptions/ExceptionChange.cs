@@ -27,6 +27,12 @@ public sealed record ExceptionChange
     /// <summary>Why it closed, in both languages; only for <see cref="ExceptionChangeKind.Closed"/>.</summary>
     public LocalizedText? ClosureReason { get; init; }
 
+    /// <summary>
+    /// Why a snooze ended, in both languages: its condition met ("payment received 2026-11-20"),
+    /// its date reached, or the exception worsened; null for other changes. Recorded in the history entry.
+    /// </summary>
+    public LocalizedText? SnoozeEndReason { get; init; }
+
     /// <summary>True when the snooze (date and reason) ends with this change: closed, resurfaced or its date came.</summary>
     public bool ClearsSnooze { get; init; }
 

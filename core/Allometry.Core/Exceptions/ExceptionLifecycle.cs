@@ -12,7 +12,8 @@ using Allometry.Core.Rules;
 /// <item><term>none</term><description>Opened (open, version 1) / —</description></item>
 /// <item><term>open</term><description>Updated when the content changed, else nothing / Closed with a reason</description></item>
 /// <item><term>snoozed</term><description>
-/// SnoozeEnded (open) once <see cref="LifecycleContext.Today"/> reaches the snooze date;
+/// SnoozeEnded (open) when its condition is met (<see cref="LifecycleContext.SnoozeConditionMet"/>) or once
+/// <see cref="LifecycleContext.Today"/> reaches the snooze date;
 /// Resurfaced (open) when it materially worsens — amount up 10 % or more, or severity up;
 /// else Updated (still snoozed) when the content changed / Closed
 /// </description></item>
@@ -97,10 +98,12 @@ public static class ExceptionLifecycle
         {
             case ExceptionStatus.Closed:
                 return With(ExceptionChangeKind.Reopened, ExceptionStatus.Open) with { ClearsSnooze = true, ClearsDismissal = true };
+            case ExceptionStatus.Snoozed when context.SnoozeConditionMet?.Invoke(before) is { } met:
+                return With(ExceptionChangeKind.SnoozeEnded, ExceptionStatus.Open) with { ClearsSnooze = true, SnoozeEndReason = met };
             case ExceptionStatus.Snoozed when before.SnoozedUntil is { } until && until <= context.Today:
-                return With(ExceptionChangeKind.SnoozeEnded, ExceptionStatus.Open) with { ClearsSnooze = true };
+                return With(ExceptionChangeKind.SnoozeEnded, ExceptionStatus.Open) with { ClearsSnooze = true, SnoozeEndReason = SnoozeReasons.DateReached(until) };
             case ExceptionStatus.Snoozed when MateriallyWorse(before, finding):
-                return With(ExceptionChangeKind.Resurfaced, ExceptionStatus.Open) with { ClearsSnooze = true };
+                return With(ExceptionChangeKind.Resurfaced, ExceptionStatus.Open) with { ClearsSnooze = true, SnoozeEndReason = SnoozeReasons.Worsened(before, finding) };
             default:
                 return contentChanged ? With(ExceptionChangeKind.Updated, before.Status) : null;
         }

@@ -1,5 +1,6 @@
 namespace Allometry.Core.Exceptions;
 
+using Allometry.Core.Actions;
 using Allometry.Core.Rules;
 
 /// <summary>
@@ -23,6 +24,12 @@ public sealed record ExceptionState
     public required string ContentHash { get; init; }
     /// <summary>When a snooze ends (the first day it is open again); null while not snoozed, or snoozed with no end.</summary>
     public DateOnly? SnoozedUntil { get; init; }
+    /// <summary>What else ends the snooze (<see cref="SnoozeConditions"/>); None when only its date does.</summary>
+    public SnoozeCondition SnoozeCondition { get; init; }
+    /// <summary>The day the current snooze began (a condition counts payments from it); null when not snoozed.</summary>
+    public DateOnly? SnoozedOn { get; init; }
+    /// <summary>The linked entity a person moved the follow-up to; null when it stays with <see cref="PayerId"/>.</summary>
+    public string? ReroutedPayerId { get; init; }
     /// <summary>Bumped on every change; cards carry it for optimistic concurrency.</summary>
     public required int Version { get; init; }
     /// <summary>The as-of date of the latest evaluation that found the condition.</summary>

@@ -12,9 +12,14 @@ using Allometry.Core.Localization;
 /// null answer, gives the generic one. Exceptions of rules that neither ran nor were switched off
 /// (their data is missing) are left alone: nothing is known about them.
 /// </param>
+/// <param name="SnoozeConditionMet">
+/// Why a snoozed exception's condition ("until payment received"…) is met, or null while it is
+/// not (see <see cref="SnoozeConditions"/>); null: conditions are not checked.
+/// </param>
 public sealed record LifecycleContext(
     DateOnly AsOf,
     DateOnly Today,
     IReadOnlySet<string> RulesRun,
     IReadOnlySet<string> RulesDisabled,
-    Func<ExceptionState, LocalizedText?>? ExplainClosure = null);
+    Func<ExceptionState, LocalizedText?>? ExplainClosure = null,
+    Func<ExceptionState, LocalizedText?>? SnoozeConditionMet = null);

@@ -194,6 +194,46 @@ public sealed class ExceptionLifecycleTests
         var change = Assert.Single(plan.Changes);
         Assert.Equal((ExceptionChangeKind.Resurfaced, ExceptionStatus.Open), (change.Kind, change.Status));
         Assert.True(change.ClearsSnooze);
+        Assert.StartsWith("worsened: ", change.SnoozeEndReason?.En, StringComparison.Ordinal);
+        Assert.StartsWith("aggravée : ", change.SnoozeEndReason?.Fr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_SnoozedExceptionWhoseConditionIsMet_EndsTheSnoozeWithTheReason()
+    {
+        var stored = Stored(Finding(), ExceptionStatus.Snoozed, snoozedUntil: Today.AddDays(10));
+        var reason = new LocalizedText("payment received 2026-11-19", "paiement reçu le 2026-11-19");
+        var context = Context() with { SnoozeConditionMet = s => s.ExceptionId == stored.ExceptionId ? reason : null };
+
+        var plan = ExceptionLifecycle.Plan([stored], [Finding()], context);
+
+        var change = Assert.Single(plan.Changes);
+        Assert.Equal((ExceptionChangeKind.SnoozeEnded, ExceptionStatus.Open), (change.Kind, change.Status));
+        Assert.True(change.ClearsSnooze);
+        Assert.Equal(reason, change.SnoozeEndReason);
+    }
+
+    [Fact]
+    public void Plan_SnoozedExceptionWhoseConditionIsNotMet_StaysSnoozed()
+    {
+        var stored = Stored(Finding(), ExceptionStatus.Snoozed, snoozedUntil: Today.AddDays(10));
+        var context = Context() with { SnoozeConditionMet = _ => null };
+
+        var plan = ExceptionLifecycle.Plan([stored], [Finding()], context);
+
+        Assert.True(plan.IsEmpty);
+    }
+
+    [Fact]
+    public void Plan_SnoozeDateReached_SaysSo()
+    {
+        var stored = Stored(Finding(), ExceptionStatus.Snoozed, snoozedUntil: Today);
+
+        var plan = ExceptionLifecycle.Plan([stored], [Finding()], Context());
+
+        var change = Assert.Single(plan.Changes);
+        Assert.Equal(ExceptionChangeKind.SnoozeEnded, change.Kind);
+        Assert.Equal("snooze date 2026-11-21 reached", change.SnoozeEndReason?.En);
     }
 
     [Fact]
