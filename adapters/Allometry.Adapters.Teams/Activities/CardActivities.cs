@@ -1,0 +1,31 @@
+namespace Allometry.Adapters.Teams.Activities;
+
+using System.Text.Json.Nodes;
+using Allometry.Adapters.Teams.Cards;
+using Allometry.Core.Cards;
+
+/// <summary>
+/// Outbound message activities carrying one core card, rendered by <see cref="AdaptiveCardRenderer"/> with
+/// Universal Actions (Teams clients without them fall back to the cards' <c>Action.Submit</c>).
+/// </summary>
+internal static class CardActivities
+{
+    public static JsonObject Render(Card card) => AdaptiveCardRenderer.Render(card, AdaptiveRenderOptions.Teams);
+
+    /// <summary>A message activity with the card; the fallback text is the notification <c>summary</c>.</summary>
+    public static Activity Message(Card card, string? id = null)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = id,
+            Summary = card.FallbackText,
+            Attachments = [new Attachment(Attachment.AdaptiveCard, Render(card))],
+        };
+    }
+
+    /// <summary>The submitted values with the renderer's per-action input ids turned back into <see cref="CardInput.Id"/> keys.</summary>
+    public static IReadOnlyDictionary<string, string?> Unscope(IReadOnlyDictionary<string, string?> submitted) =>
+        AdaptiveInputIds.Unscope(submitted);
+}
