@@ -24,6 +24,8 @@ internal static class AllometryCli
         root.Add(QueueCommand.Create(env));
         root.Add(DigestCommand.Create(env));
         root.Add(SubscriptionsCommand.Create(env));
+        root.Add(ServeCommand.Create(env));
+        root.Add(JobsCommand.Create(env));
         return root;
     }
 
