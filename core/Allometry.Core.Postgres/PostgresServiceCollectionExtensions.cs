@@ -32,8 +32,12 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton(sp => new Digests.QueueCardService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Digests.RiskQueueService>()));
         services.AddSingleton(sp => new People.UserStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new Actions.AuditStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new Outbox.OutboxStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<Outbox.OutboxOptions>()));
+        services.AddSingleton(sp => new Outbox.ExceptionCardOutbox(sp.GetRequiredService<Outbox.OutboxStore>(), sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new Actions.ActionService(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetServices<Core.People.IDirectory>()));
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetServices<Core.People.IDirectory>(),
+            postedCopies: sp.GetRequiredService<Outbox.ExceptionCardOutbox>()));
         services.AddSingleton(sp => new Digests.ExceptionCardService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Digests.RiskQueueService>(), sp.GetService<TimeProvider>()));
         services.AddSingleton(sp => new Conversations.ChatRealmStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new Conversations.ChatConversationStore(sp.GetRequiredService<NpgsqlDataSource>()));

@@ -21,7 +21,7 @@ using Npgsql;
 /// </summary>
 public sealed partial class ActionService(
     NpgsqlDataSource dataSource, TimeProvider time, IEnumerable<IDirectory>? directories = null,
-    Func<string, PermissionSettings>? permissions = null)
+    Func<string, PermissionSettings>? permissions = null, Outbox.ExceptionCardOutbox? postedCopies = null)
 {
     private const string ClaimSql = """
         INSERT INTO action_deliveries (tenant_id, idempotency_key, verb, exception_id, outcome_kind, message_en, message_fr)
@@ -92,6 +92,10 @@ public sealed partial class ActionService(
         await connection.ExecuteAsync(new CommandDefinition(SettleSql,
             new { tenant, key = request.IdempotencyKey, kind = outcome.Kind.ToString(), en = outcome.Message.En, fr = outcome.Message.Fr, version = outcome.Version },
             scope.Transaction, cancellationToken: ct));
+        // Every posted copy of the card is updated in place; queued in this transaction, so the
+        // change and its card updates commit together or not at all.
+        if (postedCopies is not null && outcome.ExceptionId is { } changed)
+            await postedCopies.UpdatePostedCopiesAsync(connection, scope.Transaction, tenant, changed, settings, ct);
         await scope.CommitAsync(ct);
         return outcome;
     }

@@ -1,0 +1,7 @@
+namespace Allometry.Core.Postgres.Outbox;
+
+/// <summary>Why a delivery failed, as the platform said it.</summary>
+/// <param name="Code">A short machine code (<c>ratelimited</c>, <c>http_500</c>); never a body or a token.</param>
+/// <param name="Permanent">Retrying cannot help: the message goes dead at once.</param>
+/// <param name="RetryAfter">The platform's Retry-After; the next attempt is not earlier, and the throttle does not count as an attempt.</param>
+public sealed record OutboxFailure(string Code, bool Permanent = false, TimeSpan? RetryAfter = null);
