@@ -21,6 +21,9 @@ internal sealed class AppServices : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
+    /// <summary>Resolves a service by type, for code shared with the host (which has its own container).</summary>
+    public object Get(Type type) => _provider.GetRequiredService(type);
+
     /// <summary>Opens the database (starting the private server if needed) and brings its schema up to date.</summary>
     public static async Task<AppServices> StartAsync(AllometryHome home, string? connectionString, CancellationToken ct)
     {

@@ -1,6 +1,9 @@
 namespace Allometry.Bot.Tests.Cli;
 
+using Allometry.Core.People;
+using Allometry.Core.Postgres.Conversations;
 using Allometry.Core.Postgres.Ledger;
+using Allometry.Core.Postgres.People;
 using Allometry.Testing;
 using Dapper;
 
@@ -37,6 +40,23 @@ public sealed class DemoAndHelpTests(PostgresFixture postgres) : IDisposable
         Assert.Contains("Import terminé", reset.Out, StringComparison.Ordinal);
         Assert.Contains("concordent au cent près", reset.Out, StringComparison.Ordinal);
         Assert.Equal(["demo"], await new TenantDirectory(database.DataSource).ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Demo_Run_MakesEverySamplePersonReachableFromTheLocalWebChat()
+    {
+        await using var database = await postgres.CreateDatabaseAsync();
+
+        var result = await new CliHarness(database.ConnectionString, _home).RunAsync("demo");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Out);
+        Assert.Equal("demo", await new ChatRealmStore(database.DataSource).FindTenantAsync(Platform.WebChat, "local", CancellationToken.None));
+        var users = new UserStore(database.DataSource);
+        foreach (var (email, _, role, _) in SampleUsers.People)
+        {
+            var user = await users.FindByIdentityAsync("demo", new PlatformIdentity(Platform.WebChat, "local", email), CancellationToken.None);
+            Assert.Equal((email, role), (user?.Email, user?.RoleIn("demo")));
+        }
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace Allometry.Bot.Cli.Commands;
 
 using System.CommandLine;
-using Allometry.Bot.Imports;
+using Allometry.Bot.Demo;
 using Allometry.Bot.Reports;
 using Allometry.Core.Exceptions;
 using Allometry.Core.Localization;
@@ -20,7 +20,7 @@ using Spectre.Console;
 /// </summary>
 internal static class DemoCommand
 {
-    public const string Tenant = "demo";
+    public const string Tenant = DemoSetup.Tenant;
 
     public static Command Create(CliEnvironment env)
     {
@@ -39,29 +39,21 @@ internal static class DemoCommand
     {
         var fr = language == Language.Fr;
         await using var app = await env.StartAsync(ct);
-        if (reset)
+        var data = await DemoSetup.PrepareAsync(app.Get, env.Home.SampleDirectory, reset, language, ct);
+        if (data.Generated is { } ledger)
         {
-            await app.Get<TenantDirectory>().DeleteAsync(Tenant, ct);
-        }
-        var workbook = Path.Combine(env.Home.SampleDirectory, "borealis-ledger.xlsx");
-        var loadedAsOf = await app.Get<AgingSummaryStore>().LatestAsOfAsync(Tenant, ct);
-        if (loadedAsOf is null)
-        {
-            var ledger = SampleOperatorGenerator.Generate();
-            SampleCommand.Write(ledger, workbook);
             env.Out.MarkupLine(fr
                 ? $"Exploitant d'exemple généré : {ledger.Payers.Count} payeurs, {ledger.Projects.Count} projets, {ledger.Invoices.Count} factures."
                 : $"Sample operator generated: {ledger.Payers.Count} payers, {ledger.Projects.Count} projects, {ledger.Invoices.Count} invoices.");
-            var outcome = await app.Get<ImportService>().ImportAsync([workbook], new ImportRequest(Tenant, null, language), ct);
-            ImportReport.Write(env.Out, outcome, language);
-            await SampleUsers.SeedAsync(app.Get<UserStore>(), Tenant, ct);
+            ImportReport.Write(env.Out, data.Imported!, language);
         }
         else
         {
             env.Out.MarkupLine(fr
-                ? $"Données de démonstration déjà chargées (au {loadedAsOf:yyyy-MM-dd}) : réutilisées. [dim]--reset pour recommencer.[/]"
-                : $"Demo data already loaded (as of {loadedAsOf:yyyy-MM-dd}): reusing it. [dim]--reset starts over.[/]");
+                ? $"Données de démonstration déjà chargées (au {data.ReusedAsOf:yyyy-MM-dd}) : réutilisées. [dim]--reset pour recommencer.[/]"
+                : $"Demo data already loaded (as of {data.ReusedAsOf:yyyy-MM-dd}): reusing it. [dim]--reset starts over.[/]");
         }
+        var workbook = data.Workbook;
 
         var status = await LedgerCommand.WriteSummaryAsync(env, app, Tenant, language, top: 12, ct);
         env.Out.WriteLine();
