@@ -64,7 +64,7 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
 
     internal static ExceptionCard Build(ExceptionRow row, CollectionsQueue? queue, LedgerSnapshot? snapshot, EntityGraph graph, CardViewer viewer)
     {
-        var score = row.Input.PayerId is { } payer ? queue?.Scores.For(payer) : null;
+        var score = (row.Input.ReroutedPayerId ?? row.Input.PayerId) is { } payer ? queue?.Scores.For(payer) : null; // a re-routed exception ranks with its new payer
         var choices = row.Input.PayerId is { } id && snapshot is not null ? Choices(graph, snapshot, id) : [];
         return ExceptionCardBuilder.Build(row.Input, score, viewer, choices);
     }

@@ -31,7 +31,7 @@ public sealed class QueueCardService(NpgsqlDataSource dataSource, RiskQueueServi
         bool Own(ExceptionRow r) => viewerEmail is not null && string.Equals(r.PmEmail, viewerEmail, StringComparison.OrdinalIgnoreCase);
         var visible = rows
             .Where(r => role != Role.ProjectManager || permissions.ProjectManagersSeeAllProjects || Own(r))
-            .OrderBy(r => r.Input.PayerId is { } p && ranks.TryGetValue(p, out var rank) ? rank : int.MaxValue)
+            .OrderBy(r => (r.Input.ReroutedPayerId ?? r.Input.PayerId) is { } p && ranks.TryGetValue(p, out var rank) ? rank : int.MaxValue)
             .ThenByDescending(r => r.Input.Severity).ThenByDescending(r => r.Input.AmountAtRisk).ThenBy(r => r.Input.ExceptionId)
             .ToList();
         var cards = visible.Take(Math.Max(0, top))

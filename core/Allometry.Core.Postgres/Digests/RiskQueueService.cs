@@ -32,9 +32,10 @@ public sealed class RiskQueueService(LedgerSnapshotStore snapshots, RuleSettings
     {
         if (await LoadSnapshotAsync(tenantId, ct).ConfigureAwait(false) is not { } snapshot) return null;
         var rules = await settings.LoadAsync(tenantId, ct).ConfigureAwait(false);
+        var reroutes = await settings.LoadReroutesAsync(tenantId, ct).ConfigureAwait(false);
         var asOf = snapshot.Meta.AsOf;
-        var evaluation = _engine.Evaluate(new RuleContext(snapshot, asOf, rules));
-        return CollectionsQueue.Build(snapshot, evaluation, asOf, ScoringSettings.Default with { Rules = rules });
+        var evaluation = _engine.Evaluate(new RuleContext(snapshot, asOf, rules) { Reroutes = reroutes });
+        return CollectionsQueue.Build(snapshot, evaluation, asOf, ScoringSettings.Default with { Rules = rules }, reroutes: reroutes);
     }
 
     /// <summary>Each queued payer's 1-based rank (collect lane first, then the disputes lane).</summary>

@@ -46,8 +46,9 @@ public sealed partial class ExceptionEvaluator
         var snapshot = await _snapshots.LoadAsync(tenantId, ct).ConfigureAwait(false);
         var load = clock.Elapsed;
         var settings = await _settings.LoadAsync(tenantId, ct).ConfigureAwait(false);
+        var reroutes = await _settings.LoadReroutesAsync(tenantId, ct).ConfigureAwait(false);
         var settingsTime = clock.Elapsed - load;
-        var context = new RuleContext(snapshot, asOf ?? snapshot.Meta.AsOf, settings);
+        var context = new RuleContext(snapshot, asOf ?? snapshot.Meta.AsOf, settings) { Reroutes = reroutes };
         var evaluation = _engine.Evaluate(context);
         var timings = new EvaluationTimings(load, settingsTime, clock.Elapsed - load - settingsTime, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
         return await ReconcileAsync(tenantId, null, evaluation.Findings, evaluation, context, timings, ct).ConfigureAwait(false);

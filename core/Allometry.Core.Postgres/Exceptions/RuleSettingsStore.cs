@@ -3,6 +3,7 @@ namespace Allometry.Core.Postgres.Exceptions;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Allometry.Core.Entities;
 using Allometry.Core.Ledger;
 using Allometry.Core.Rules;
 using Dapper;
@@ -80,6 +81,12 @@ public sealed class RuleSettingsStore(NpgsqlDataSource dataSource)
         await reader.NextResultAsync(ct).ConfigureAwait(false);
         return settings;
     }
+
+    /// <summary>
+    /// The re-routes people made on the tenant's open exceptions, which the rules (group exposure),
+    /// the score and the collections queue honour alongside the settings.
+    /// </summary>
+    public Task<Reroutes> LoadReroutesAsync(string tenantId, CancellationToken ct) => ExceptionStore.LoadReroutesAsync(dataSource, tenantId, ct);
 
     private const string SaveSql = """
         INSERT INTO tenant_settings AS s (tenant_id, settings) VALUES (@tenant, @settings::jsonb)

@@ -1,5 +1,6 @@
 namespace Allometry.Core.Scoring;
 
+using Allometry.Core.Entities;
 using Allometry.Core.Ledger;
 using Allometry.Core.Rules;
 
@@ -72,13 +73,16 @@ public sealed class CollectionsQueue
     /// <param name="asOf">The day the queue is for.</param>
     /// <param name="settings">Weights and the tenant's rule settings.</param>
     /// <param name="disputes">Open disputes from the exception lifecycle; none when null.</param>
+    /// <param name="reroutes">People's re-routes: a re-routed exception and its invoices' money go to the new payer's item, score and amount; none when null.</param>
     /// <exception cref="ArgumentException">The evaluation is for another day.</exception>
     public static CollectionsQueue Build(LedgerSnapshot snapshot, RuleEvaluation evaluation, DateOnly asOf, ScoringSettings settings,
-        IReadOnlyCollection<OpenDispute>? disputes = null)
+        IReadOnlyCollection<OpenDispute>? disputes = null, Reroutes? reroutes = null)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
+        reroutes ??= Reroutes.None;
+        evaluation = reroutes.Apply(evaluation);
         var open = (disputes ?? []).Where(d => d.OpenedOn <= asOf).ToList();
-        var holders = new ReceivableHolders(snapshot, evaluation);
+        var holders = new ReceivableHolders(snapshot, evaluation, reroutes);
         var scores = RiskScorer.ScoreWith(snapshot, evaluation, asOf, settings, open, holders);
         var wholeAccount = open.Where(d => d.InvoiceId is null).Select(d => d.PayerId).ToHashSet(StringComparer.Ordinal);
         var disputedInvoices = open.Select(d => d.InvoiceId).OfType<string>().ToHashSet(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 namespace Allometry.Core.Scoring;
 
+using Allometry.Core.Entities;
 using Allometry.Core.Imports;
 using Allometry.Core.Ledger;
 using Allometry.Core.Rules;
@@ -14,7 +15,8 @@ using Allometry.Core.Rules;
 /// <remarks>
 /// Built from the findings rather than the entity graph so the score always agrees with the
 /// exceptions it ranks. When findings route one invoice to different payers, PayerChangeExposure
-/// (the rule that decides liability) wins, then the first payer id in ordinal order.
+/// (the rule that decides liability) wins, then the first payer id in ordinal order. A person's
+/// re-route (<see cref="Reroutes"/>) outranks them all.
 /// </remarks>
 internal sealed class ReceivableHolders
 {
@@ -23,7 +25,7 @@ internal sealed class ReceivableHolders
     private readonly Dictionary<string, string> _moved = new(StringComparer.Ordinal);
     private readonly ILookup<string, Invoice> _byHolder;
 
-    public ReceivableHolders(LedgerSnapshot ledger, RuleEvaluation evaluation)
+    public ReceivableHolders(LedgerSnapshot ledger, RuleEvaluation evaluation, Reroutes? reroutes = null)
     {
         var candidates = new List<(string InvoiceId, string PayerId, bool Authoritative)>();
         foreach (var finding in evaluation.Findings.Where(f => !string.IsNullOrEmpty(f.PayerId)))
@@ -48,6 +50,13 @@ internal sealed class ReceivableHolders
                 .Select(c => c.PayerId)
                 .FirstOrDefault();
             if (holder is not null) _moved[invoice.InvoiceId] = holder;
+        }
+        // A person's re-route outranks what the findings infer.
+        foreach (var (invoiceId, payerId) in (reroutes ?? Reroutes.None).Invoices)
+        {
+            if (ledger.Invoice(invoiceId) is not { } invoice) continue;
+            if (string.Equals(invoice.PayerId, payerId, StringComparison.Ordinal)) _moved.Remove(invoiceId);
+            else _moved[invoiceId] = payerId;
         }
         _byHolder = ledger.Invoices.ToLookup(HolderOf, StringComparer.Ordinal);
     }

@@ -1,5 +1,6 @@
 namespace Allometry.Core.Scoring;
 
+using Allometry.Core.Entities;
 using Allometry.Core.Ledger;
 using Allometry.Core.Localization;
 using Allometry.Core.Rules;
@@ -47,12 +48,15 @@ public static partial class RiskScorer
     /// <param name="asOf">The day scored.</param>
     /// <param name="settings">Weights and the tenant's rule settings.</param>
     /// <param name="disputes">Open disputes from the exception lifecycle; none when null.</param>
+    /// <param name="reroutes">People's re-routes: the money of a re-routed exception counts on its new payer (F1, F5, F7); none when null.</param>
     /// <exception cref="ArgumentException">The evaluation is for another day.</exception>
     public static RiskScoreBoard Score(LedgerSnapshot ledger, RuleEvaluation evaluation, DateOnly asOf, ScoringSettings settings,
-        IReadOnlyCollection<OpenDispute>? disputes = null)
+        IReadOnlyCollection<OpenDispute>? disputes = null, Reroutes? reroutes = null)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        return ScoreWith(ledger, evaluation, asOf, settings, disputes ?? [], new ReceivableHolders(ledger, evaluation));
+        reroutes ??= Reroutes.None;
+        evaluation = reroutes.Apply(evaluation);
+        return ScoreWith(ledger, evaluation, asOf, settings, disputes ?? [], new ReceivableHolders(ledger, evaluation, reroutes));
     }
 
     /// <summary>Reads the inputs of every payer's score, ordered by payer id.</summary>

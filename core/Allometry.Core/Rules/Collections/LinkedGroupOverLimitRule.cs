@@ -12,7 +12,9 @@ using Allometry.Core.Localization;
 /// <remarks>
 /// A group is a set of two payers or more joined by parent, affiliate or successor links in force
 /// on the as-of date (<see cref="EntityGraph.GroupsOn"/>), named by its root. Its open AR is the
-/// sum of its members' invoice balances (credit notes count negative, void invoices not at all).
+/// sum of its members' invoice balances (credit notes count negative, void invoices not at all),
+/// after people's re-routes (<see cref="RuleContext.Reroutes"/>): an invoice re-routed to another
+/// entity counts for that entity's group, not its bill-to's.
 /// Its limit is the one configured in <see cref="RuleSettings.GroupCreditLimits"/> for the root;
 /// without one, the sum of the members' own credit limits, because that is the most credit anyone
 /// approved for these entities (members with no limit add nothing; a group where no member has
@@ -35,7 +37,7 @@ public sealed class LinkedGroupOverLimitRule : IRule
         {
             var (limit, configured) = LimitOf(group, context);
             if (limit is not { } groupLimit) continue;
-            var balances = group.Members.Select(m => (PayerId: m, Open: OpenBalance(ledger, m))).ToList();
+            var balances = group.Members.Select(m => (PayerId: m, Open: OpenBalance(context, m))).ToList();
             var openAr = balances.Sum(b => b.Open);
             if (openAr <= groupLimit) continue;
             yield return Build(context, group, balances, openAr, groupLimit, configured);
@@ -49,8 +51,9 @@ public sealed class LinkedGroupOverLimitRule : IRule
         return (own.Count == 0 ? null : own.Sum(), false);
     }
 
-    private static decimal OpenBalance(LedgerSnapshot ledger, string payerId) =>
-        ledger.InvoicesOfPayer(payerId).Where(i => i.Status != InvoiceStatus.Void).Sum(i => i.Balance);
+    // A member's receivables after people's re-routes: money moved to another entity counts there.
+    private static decimal OpenBalance(RuleContext context, string payerId) =>
+        context.Reroutes.InvoicesHeldBy(context.Ledger, payerId).Where(i => i.Status != InvoiceStatus.Void).Sum(i => i.Balance);
 
     private Finding Build(RuleContext context, EntityGroup group, IReadOnlyList<(string PayerId, decimal Open)> balances,
         decimal openAr, decimal limit, bool configured)
@@ -71,7 +74,7 @@ public sealed class LinkedGroupOverLimitRule : IRule
                 new LocalizedText("Group limit (expected) against the group's open AR (actual).", "Limite du groupe (attendu) et solde ouvert du groupe (constaté).")),
         };
         evidence.AddRange(balances.Select(b => new Evidence(LedgerSheets.Payers, b.PayerId, "open_ar", null, CollectionsText.Invariant(b.Open))));
-        evidence.AddRange(group.Members.SelectMany(m => ledger.InvoicesOfPayer(m))
+        evidence.AddRange(group.Members.SelectMany(m => context.Reroutes.InvoicesHeldBy(ledger, m))
             .Where(i => i.Balance > 0m && i.Status != InvoiceStatus.Void)
             .OrderByDescending(i => i.Balance).ThenBy(i => i.InvoiceId, StringComparer.Ordinal)
             .Take(MaxInvoicesInEvidence)
