@@ -41,6 +41,9 @@ internal static class ActivityMapper
         IsPersonal = IsPersonal(activity),
     };
 
+    public static bool IsGroupChat(Activity activity) =>
+        string.Equals(activity.Conversation?.ConversationType, "groupChat", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// An <c>adaptiveCard/action</c> invoke (<c>value.action.verb</c> + <c>data</c>) or an <c>Action.Submit</c> message
     /// (<c>value</c> = data merged with inputs). False when the value is not an object.
@@ -86,6 +89,7 @@ internal static class ActivityMapper
         Conversation = Address(activity),
         Locale = ActivityLocale.Of(activity),
         IsPersonal = IsPersonal(activity),
+        IsGroup = IsGroupChat(activity),
     };
 
     // Nested objects (Teams' own msteams hints in Submit data) are not card data and are left out.

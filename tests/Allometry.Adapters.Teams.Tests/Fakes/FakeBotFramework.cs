@@ -54,6 +54,9 @@ internal sealed class FakeBotFramework : IAsyncDisposable
 
     public ConcurrentQueue<RecordedCall> ConnectorCalls { get; } = new();
 
+    /// <summary>The connector calls answered with success (scripted failures are left out).</summary>
+    public ConcurrentQueue<RecordedCall> Delivered { get; } = new();
+
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> TokenRequests { get; } = new();
 
     public ConcurrentQueue<string> TokenTenants { get; } = new();
@@ -75,6 +78,26 @@ internal sealed class FakeBotFramework : IAsyncDisposable
     public void PublishKey(string keyId, RSA key, params string[] endorsements) => _keys[keyId] = (key, endorsements);
 
     public void Fail(ScriptedFailure failure) => _failures.Enqueue(failure);
+
+    /// <summary>Waits until at least <paramref name="count"/> calls were delivered successfully (bounded).</summary>
+    public async Task<IReadOnlyList<RecordedCall>> WaitForDeliveredAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (Delivered.Count < count && DateTime.UtcNow < deadline) await Task.Delay(20);
+        return [.. Delivered];
+    }
+
+    /// <summary>Waits for a successfully delivered call matching <paramref name="match"/> (bounded).</summary>
+    public async Task<RecordedCall> WaitForDeliveredAsync(Func<RecordedCall, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Delivered.FirstOrDefault(match) is { } call) return call;
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("no matching connector call was delivered");
+    }
 
     /// <summary>Waits until at least <paramref name="count"/> connector calls arrived (bounded).</summary>
     public async Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(int count, TimeSpan? timeout = null)
@@ -129,7 +152,8 @@ internal sealed class FakeBotFramework : IAsyncDisposable
     {
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
         var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-        ConnectorCalls.Enqueue(new RecordedCall(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body));
+        var call = new RecordedCall(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body);
+        ConnectorCalls.Enqueue(call);
         if (_failures.TryDequeue(out var failure))
         {
             context.Response.StatusCode = failure.Status;
@@ -140,6 +164,7 @@ internal sealed class FakeBotFramework : IAsyncDisposable
             }
             return;
         }
+        Delivered.Enqueue(call);
         var id = Interlocked.Increment(ref _activitySequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (context.Request.Method == "DELETE") return;
         if (rawTarget.EndsWith("/v3/conversations", StringComparison.Ordinal))

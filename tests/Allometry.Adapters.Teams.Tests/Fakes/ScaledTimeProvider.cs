@@ -6,9 +6,12 @@ using System.Collections.Concurrent;
 /// Real time, but timers (Task.Delay with this provider) run <see cref="Scale"/> times faster and their
 /// requested durations are recorded, so a test can assert the backoff asked for without waiting it out.
 /// </summary>
-internal sealed class ScaledTimeProvider(double scale = 0.01) : TimeProvider
+internal sealed class ScaledTimeProvider(double scale = 0.01, DateTimeOffset? fixedNow = null) : TimeProvider
 {
     public double Scale { get; } = scale;
+
+    /// <summary>The frozen "now" when one was given (tests on the sample ledger's date), else real time.</summary>
+    public override DateTimeOffset GetUtcNow() => fixedNow ?? System.GetUtcNow();
 
     public ConcurrentQueue<TimeSpan> RequestedDelays { get; } = new();
 
