@@ -33,6 +33,7 @@ internal static class SchedulingServiceCollectionExtensions
             q.AddJobType<RenewalPipelineJob>();
             q.AddJobType<ResurfaceSnoozedJob>();
             q.AddJobType<EvaluateImportsJob>();
+            q.AddJobListener<JobRunLogger>([GroupMatcher<JobKey>.AnyGroup()]);
             q.UsePersistentStore(store =>
             {
                 // The one NpgsqlDataSource of the host: same pool, same credentials, no second connection string.

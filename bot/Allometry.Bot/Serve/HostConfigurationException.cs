@@ -6,4 +6,10 @@ internal sealed class HostConfigurationException(string key, string english, str
 {
     /// <summary>The key as it is written in appsettings.json (sections joined by ':'); as an environment variable ':' becomes '__'.</summary>
     public string Key { get; } = key;
+
+    /// <summary>The English sentence, naming the key.</summary>
+    public string English { get; } = $"Configuration '{key}': {english}";
+
+    /// <summary>The French sentence, naming the key.</summary>
+    public string French { get; } = $"Configuration « {key} » : {french}";
 }

@@ -30,7 +30,9 @@ internal static class ServeCommand
             }
             catch (HostConfigurationException e)
             {
-                env.Error.MarkupLine("[red]" + Markup.Escape(e.Message) + "[/]");
+                // One sentence per line, so a narrow terminal or a log never splits the key's name.
+                env.Error.MarkupLine("[red]" + Markup.Escape(e.English) + "[/]");
+                env.Error.MarkupLine("[red]" + Markup.Escape(e.French) + "[/]");
                 return CliRun.EnvironmentProblem;
             }
             catch (PostgresServerException e)

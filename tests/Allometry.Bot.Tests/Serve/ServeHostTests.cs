@@ -1,0 +1,146 @@
+namespace Allometry.Bot.Tests.Serve;
+
+using System.Net;
+using System.Text.Json;
+using Allometry.Bot.Serve;
+using Allometry.Core.Postgres.Server;
+using Allometry.Testing;
+using Microsoft.Extensions.Configuration;
+
+[Collection(PostgresCollection.Name)]
+public sealed class ServeHostTests(PostgresFixture postgres) : IDisposable
+{
+    private readonly string _home = Directory.CreateTempSubdirectory("allometry-serve-").FullName;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        Directory.Delete(_home, recursive: true);
+    }
+
+    private IConfiguration Config(string connectionString) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Allometry"] = connectionString,
+        ["Allometry:Home"] = _home,
+        ["urls"] = "http://127.0.0.1:0",
+        ["Allometry:Scheduler:CheckinInterval"] = "00:00:01",
+        ["Allometry:Scheduler:CheckinMisfireThreshold"] = "00:00:02",
+    }).Build();
+
+    [Fact]
+    public async Task StartAsync_PortZeroOnLoopback_HealthAndReadinessAnswer()
+    {
+        // Arrange
+        await using var database = await postgres.CreateDatabaseAsync(migrate: false);
+
+        // Act (the host migrates the empty database itself)
+        await using var host = await ServeHost.StartAsync(Config(database.ConnectionString), CancellationToken.None);
+        var address = Assert.Single(host.Addresses);
+        var health = await _http.GetAsync(new Uri(address, "/healthz"));
+        var ready = await _http.GetAsync(new Uri(address, "/readyz"));
+
+        // Assert
+        Assert.Equal("127.0.0.1", address.Host);
+        Assert.NotEqual(0, address.Port);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var json = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("ready", json.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task StartAsync_InvalidKey_StopsBeforeStartingAndNamesTheKey()
+    {
+        // Arrange
+        var config = new ConfigurationBuilder().AddConfiguration(Config(postgres.ConnectionString))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Allometry:Scheduler:TimeZone"] = "Nowhere/Atlantis" }).Build();
+
+        // Act
+        var error = await Assert.ThrowsAsync<HostConfigurationException>(() => ServeHost.StartAsync(config, CancellationToken.None));
+
+        // Assert
+        Assert.Equal("Allometry:Scheduler:TimeZone", error.Key);
+        Assert.Contains("Nowhere/Atlantis", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_InvalidEnvironmentVariable_ExitCode3WithTheKeyInBothLanguages()
+    {
+        // Arrange: a real process, configured as in production, through the environment.
+        await using var process = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Allometry"] = postgres.ConnectionString,
+            ["ALLOMETRY_HOME"] = _home,
+            ["Allometry__Scheduler__ThreadCount"] = "many",
+        });
+
+        // Act
+        var exit = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        // Assert
+        Assert.Equal(3, exit);
+        var output = string.Join('\n', process.Lines);
+        Assert.Contains("Configuration 'Allometry:Scheduler:ThreadCount': must be a whole number", output, StringComparison.Ordinal);
+        Assert.Contains("Configuration « Allometry:Scheduler:ThreadCount » : doit être un nombre entier", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readyz_PostgresRestartedWhileServing_ReportsOutageThenRecoversWithin10Seconds()
+    {
+        // Arrange: a server of its own, so stopping it disturbs no other test.
+        var options = PostgresServerOptions.ForTests();
+        var server = await PostgresServer.StartAsync(options);
+        PostgresServer? restarted = null;
+        try
+        {
+            await using var host = await ServeHost.StartAsync(Config(server.ConnectionString), CancellationToken.None);
+            var readyz = new Uri(Assert.Single(host.Addresses), "/readyz");
+            Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(readyz)).StatusCode);
+
+            // Act
+            await server.StopAsync();
+            var outage = await PollAsync(readyz, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(10));
+            restarted = await PostgresServer.StartAsync(options);
+            var started = DateTimeOffset.UtcNow;
+            var recovered = await PollAsync(readyz, HttpStatusCode.OK, TimeSpan.FromSeconds(10));
+            var took = DateTimeOffset.UtcNow - started;
+
+            // Assert
+            Assert.Equal(server.Port, restarted.Port);
+            Assert.NotNull(outage);
+            using (var json = JsonDocument.Parse(outage))
+            {
+                Assert.Equal("unavailable", json.RootElement.GetProperty("status").GetString());
+                Assert.Equal("database", json.RootElement.GetProperty("check").GetString());
+            }
+            Assert.NotNull(recovered);
+            Assert.True(took <= TimeSpan.FromSeconds(10), $"recovered after {took}");
+        }
+        finally
+        {
+            if (restarted is not null) await restarted.DisposeAsync();
+            else await server.DisposeAsync();
+        }
+    }
+
+    // Polls every 250 ms until the status is seen (returns the body) or the time is up (null).
+    private async Task<string?> PollAsync(Uri uri, HttpStatusCode wanted, TimeSpan within)
+    {
+        var deadline = DateTimeOffset.UtcNow + within;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            try
+            {
+                var response = await _http.GetAsync(uri);
+                if (response.StatusCode == wanted) return await response.Content.ReadAsStringAsync();
+            }
+            catch (HttpRequestException)
+            {
+                // The host itself never stops answering; a refused connection would be a failure below.
+            }
+            await Task.Delay(250);
+        }
+        return null;
+    }
+}
