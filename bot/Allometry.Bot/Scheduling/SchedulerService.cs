@@ -37,7 +37,8 @@ internal sealed partial class SchedulerService(ISchedulerFactory factory, Subscr
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_scheduler is { } scheduler)
+        // The host's lifetime and the host's disposal may both ask; the first one stops it.
+        if (Interlocked.Exchange(ref _scheduler, null) is { } scheduler)
         {
             // Waits for running jobs: a digest half enqueued is finished, not abandoned.
             await scheduler.Shutdown(true, cancellationToken).ConfigureAwait(false);

@@ -86,6 +86,32 @@ public sealed class ServeHostTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
+    public async Task Serve_Sigterm_FinishesRunningJobsAndExitsZero()
+    {
+        // Arrange
+        await using var database = await postgres.CreateDatabaseAsync();
+        await using var process = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Allometry"] = database.ConnectionString,
+            ["ALLOMETRY_HOME"] = _home,
+        });
+        await process.WaitListeningAsync(TimeSpan.FromSeconds(90));
+
+        // Act
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        var exit = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        // Assert
+        Assert.Equal(0, exit);
+        Assert.Single(process.Lines, l => l.Contains("stopped after its running jobs finished", StringComparison.Ordinal));
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(0, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT count(*) FROM qrtz_fired_triggers"));
+    }
+
+    [Fact]
     public async Task Readyz_PostgresRestartedWhileServing_ReportsOutageThenRecoversWithin10Seconds()
     {
         // Arrange: a server of its own, so stopping it disturbs no other test.
