@@ -17,8 +17,15 @@ internal static class HostConfiguration
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
-    /// <summary>Platform sections the host knows; a section that is present must be complete.</summary>
-    public static readonly IReadOnlyList<string> AdapterSections = ["Teams", "Slack", "Graph", "DirectLine"];
+    /// <summary>Platform sections this host serves when present; each adapter validates its own keys and fails naming them.</summary>
+    public static readonly IReadOnlyList<string> ServedSections = ["Teams", "Graph", "DirectLine"];
+
+    /// <summary>Platform sections this build cannot serve yet: present, they stop the host rather than being ignored.</summary>
+    public static readonly IReadOnlyList<string> UnservedSections = ["Slack"];
+
+    /// <summary>True when <paramref name="section"/> has at least one key set.</summary>
+    public static bool IsConfigured(IConfiguration configuration, string section) =>
+        configuration.GetSection(section).AsEnumerable(makePathsRelative: true).Any(kv => !string.IsNullOrWhiteSpace(kv.Value));
 
     public static ServeSettings Read(IConfiguration configuration)
     {
@@ -52,9 +59,9 @@ internal static class HostConfiguration
             TimeZone = Zone(s, "TimeZone", defaults.TimeZone),
             HolidayProvince = Holidays(s, "HolidayProvince"),
         };
-        foreach (var section in AdapterSections)
+        foreach (var section in UnservedSections)
         {
-            if (configuration.GetSection(section).GetChildren().Any())
+            if (IsConfigured(configuration, section))
             {
                 // The adapters' own Add<Adapter>() validates the keys of its section; until it is
                 // wired into this host a configured section must not be silently ignored.

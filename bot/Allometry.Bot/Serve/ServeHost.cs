@@ -1,6 +1,9 @@
 namespace Allometry.Bot.Serve;
 
+using Allometry.Adapters.DirectLine;
+using Allometry.Adapters.Graph;
 using Allometry.Adapters.Ledger;
+using Allometry.Adapters.Teams;
 using Allometry.Bot.Hosting;
 using Allometry.Bot.Imports;
 using Allometry.Bot.Scheduling;
@@ -53,7 +56,17 @@ internal sealed class ServeHost : IAsyncDisposable
         {
             await new Migrator(database.DataSource).MigrateAsync(ct).ConfigureAwait(false);
             var app = Build(configuration, settings, database);
-            await app.StartAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(ct).ConfigureAwait(false);
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException e)
+            {
+                // An adapter's options validated at start (ValidateOnStart): same contract as ours, the key named.
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw new HostConfigurationException(e.OptionsName is { Length: > 0 } name && name != Microsoft.Extensions.Options.Options.DefaultName ? name : "DirectLine",
+                    string.Join("; ", e.Failures), "configuration refusée : " + string.Join("; ", e.Failures));
+            }
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
                 .Select(a => new Uri(a)).ToList() ?? [];
             return new ServeHost(app, database, addresses);
@@ -87,10 +100,43 @@ internal sealed class ServeHost : IAsyncDisposable
         services.AddSingleton<IScheduledCardPublisher, UnwiredCardPublisher>();
         services.AddSingleton<ReadinessProbe>();
 
+        var platforms = AddPlatforms(services, configuration);
+
         var app = builder.Build();
+        if (platforms.Contains("DirectLine")) app.UseWebSockets();
         app.UseRouting();
         app.MapHealthEndpoints();
+        if (platforms.Contains("Teams")) app.MapTeamsEndpoints();
+        if (platforms.Contains("DirectLine")) app.MapDirectLineEndpoints();
         return app;
+    }
+
+    // Each platform only when its section is configured; an adapter that rejects its section
+    // (a half configuration) stops the host with the key it named.
+    private static HashSet<string> AddPlatforms(IServiceCollection services, IConfiguration configuration)
+    {
+        var served = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var section in HostConfiguration.ServedSections.Where(s => HostConfiguration.IsConfigured(configuration, s)))
+        {
+            try
+            {
+                _ = section switch
+                {
+                    "Teams" => services.AddTeams(configuration),
+                    "Graph" => services.AddGraphDirectory(configuration),
+                    "DirectLine" => services.AddDirectLine(configuration),
+                    _ => throw new InvalidOperationException("Unknown platform section " + section),
+                };
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new HostConfigurationException(section, e.Message, "configuration refusée : " + e.Message);
+            }
+            served.Add(section);
+        }
+        // Teams users resolve through Graph with the bot's own credentials when Graph: is absent.
+        if (served.Contains("Teams") && !served.Contains("Graph")) services.AddGraphDirectory(configuration);
+        return served;
     }
 
     /// <summary>Runs until the process is asked to stop (Ctrl+C, SIGTERM).</summary>

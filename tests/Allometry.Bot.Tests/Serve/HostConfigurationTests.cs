@@ -30,13 +30,13 @@ public sealed class HostConfigurationTests
     }
 
     [Fact]
-    public void Read_TeamsSectionPresentButNotServed_FailsLoudly()
+    public void Read_SlackSectionPresentButNotServedByThisBuild_FailsLoudly()
     {
         // Act
-        var error = Assert.Throws<HostConfigurationException>(() => HostConfiguration.Read(Config(("Teams:AppId", "abc"), ("Allometry:Home", "/tmp/x"))));
+        var error = Assert.Throws<HostConfigurationException>(() => HostConfiguration.Read(Config(("Slack:SigningSecret", "abc"), ("Allometry:Home", "/tmp/x"))));
 
         // Assert
-        Assert.Equal("Teams", error.Key);
+        Assert.Equal("Slack", error.Key);
     }
 
     [Fact]

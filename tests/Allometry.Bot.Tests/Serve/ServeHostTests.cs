@@ -65,6 +65,45 @@ public sealed class ServeHostTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_TeamsHalfConfigured_StopsNamingTheMissingKey()
+    {
+        // Arrange: an app id without its secret.
+        var config = new ConfigurationBuilder().AddConfiguration(Config(postgres.ConnectionString))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Teams:AppId"] = "00000000-0000-0000-0000-000000000001" }).Build();
+
+        // Act
+        var error = await Assert.ThrowsAsync<HostConfigurationException>(() => ServeHost.StartAsync(config, CancellationToken.None));
+
+        // Assert
+        Assert.Equal("Teams", error.Key);
+        Assert.Contains("Teams:AppPassword", error.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_TeamsConfigured_MessagesEndpointMappedAndRefusesAnonymousCalls()
+    {
+        // Arrange
+        await using var database = await postgres.CreateDatabaseAsync();
+        var config = new ConfigurationBuilder().AddConfiguration(Config(database.ConnectionString))
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Teams:AppId"] = "00000000-0000-0000-0000-000000000001",
+                ["Teams:AppPassword"] = "not-a-real-secret",
+            }).Build();
+        await using var host = await ServeHost.StartAsync(config, CancellationToken.None);
+        var address = Assert.Single(host.Addresses);
+
+        // Act
+        using var content = new StringContent("""{"type":"message","text":"hi"}""", System.Text.Encoding.UTF8, "application/json");
+        var anonymous = await _http.PostAsync(new Uri(address, "/api/messages"), content);
+        var missing = await _http.GetAsync(new Uri(address, "/api/nothing-here"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Serve_InvalidEnvironmentVariable_ExitCode3WithTheKeyInBothLanguages()
     {
         // Arrange: a real process, configured as in production, through the environment.
