@@ -26,6 +26,7 @@ internal static class AllometryCli
         root.Add(SubscriptionsCommand.Create(env));
         root.Add(ServeCommand.Create(env));
         root.Add(JobsCommand.Create(env));
+        root.Add(SlackCommand.Create(env));
         return root;
     }
 
