@@ -51,6 +51,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<MessagesHandler>();
         services.AddSingleton<TeamsChatChannel>();
         services.AddSingleton<IChatChannel>(sp => sp.GetRequiredService<TeamsChatChannel>());
+        // The local web chat is a Bot Framework channel too; its cards travel the same connector.
+        services.AddSingleton<IChatChannel, WebChatChannel>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 namespace Allometry.Adapters.Teams.Tests;
 
 using Allometry.Adapters.Teams.Tests.Fakes;
+using Allometry.Core.Actions;
 using Allometry.Core.Cards;
 using Allometry.Core.Localization;
 using Allometry.Core.People;
@@ -21,7 +22,7 @@ public sealed class TeamsChatChannelTests
     {
         // Arrange
         await using var harness = await TeamsHarness.StartAsync(new RecordingConversation());
-        var channel = harness.Host.Get<IChatChannel>();
+        var channel = harness.Host.Get<IEnumerable<IChatChannel>>().Single(c => c.Platform == Platform.Teams);
         var address = new ChannelAddress(Platform.Teams, FakeBotFramework.TenantId, Captures.ChannelId, harness.Fake.ServiceUrl);
 
         // Act
@@ -51,7 +52,7 @@ public sealed class TeamsChatChannelTests
     {
         // Arrange
         await using var harness = await TeamsHarness.StartAsync(new RecordingConversation());
-        var channel = harness.Host.Get<IChatChannel>();
+        var channel = harness.Host.Get<IEnumerable<IChatChannel>>().Single(c => c.Platform == Platform.Teams);
         var address = new ChannelAddress(Platform.Teams, FakeBotFramework.TenantId, Captures.UserMri, harness.Fake.ServiceUrl);
 
         // Act
@@ -71,7 +72,7 @@ public sealed class TeamsChatChannelTests
     {
         // Arrange
         await using var harness = await TeamsHarness.StartAsync(new RecordingConversation());
-        var channel = harness.Host.Get<IChatChannel>();
+        var channel = harness.Host.Get<IEnumerable<IChatChannel>>().Single(c => c.Platform == Platform.Teams);
 
         // Act
         var error = await Assert.ThrowsAsync<ChannelDeliveryException>(() =>
@@ -80,5 +81,30 @@ public sealed class TeamsChatChannelTests
         // Assert
         Assert.True(error.Permanent);
         Assert.Empty(harness.Fake.ConnectorCalls);
+    }
+
+    [Fact]
+    public async Task WebChatChannel_PostAndUpdate_UseTheConnectorWithSubmitOnlyCards()
+    {
+        // Arrange: the local Direct Line channel's conversation, reached through its service URL.
+        await using var harness = await TeamsHarness.StartAsync(new RecordingConversation());
+        var channel = harness.Host.Get<IEnumerable<IChatChannel>>().Single(c => c.Platform == Platform.WebChat);
+        var address = new ChannelAddress(Platform.WebChat, "local", "c0ffee", harness.Fake.ServiceUrl);
+        var card = Notice("Sommaire du matin") with
+        {
+            Actions = [new CardAction { Verb = ActionVerb.Snooze, Title = "Reporter 1 jour", ExceptionId = 7, ExceptionVersion = 2 }],
+        };
+
+        // Act
+        var posted = await channel.PostAsync(address, card, CancellationToken.None);
+        await channel.UpdateAsync(posted, card, CancellationToken.None);
+
+        // Assert
+        var calls = harness.Fake.ConnectorCalls.ToList();
+        Assert.Equal(["POST", "PUT"], calls.Select(c => c.Method));
+        Assert.EndsWith("/v3/conversations/c0ffee/activities", calls[0].RawTarget, StringComparison.Ordinal);
+        Assert.EndsWith("/v3/conversations/c0ffee/activities/" + Uri.EscapeDataString(posted.MessageId), calls[1].RawTarget, StringComparison.Ordinal);
+        Assert.All(calls, c => Assert.DoesNotContain("Action.Execute", c.Card!.ToJsonString(), StringComparison.Ordinal));
+        Assert.Contains("Action.Submit", calls[0].Card!.ToJsonString(), StringComparison.Ordinal);
     }
 }

@@ -16,16 +16,23 @@ internal static class ActivityMapper
     /// <summary>The verb Teams sends for a card's automatic <c>refresh</c>; it asks for the card's current view.</summary>
     public const string RefreshVerb = "refresh";
 
+    /// <summary>
+    /// Teams, or the local web chat: its Direct Line channel relays activities down this same pipeline
+    /// (<c>channelId</c> <c>directline</c>), and its people are web-chat identities in the "local" realm.
+    /// </summary>
+    public static Platform PlatformOf(Activity activity) =>
+        activity.ChannelId is "directline" or "webchat" ? Platform.WebChat : Platform.Teams;
+
     public static string Realm(Activity activity) =>
         activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id ?? LocalRealm;
 
     public static ChannelAddress Address(Activity activity) =>
-        new(Platform.Teams, Realm(activity), activity.Conversation?.Id ?? "", activity.ServiceUrl);
+        new(PlatformOf(activity), Realm(activity), activity.Conversation?.Id ?? "", activity.ServiceUrl);
 
     public static PlatformIdentity? Speaker(Activity activity)
     {
         var id = activity.From?.AadObjectId ?? activity.From?.Id;
-        return string.IsNullOrEmpty(id) ? null : new PlatformIdentity(Platform.Teams, Realm(activity), id);
+        return string.IsNullOrEmpty(id) ? null : new PlatformIdentity(PlatformOf(activity), Realm(activity), id);
     }
 
     public static bool IsPersonal(Activity activity) =>
@@ -77,7 +84,7 @@ internal static class ActivityMapper
             Conversation = Address(activity),
             Data = CardActivities.Unscope(data),
             IdempotencyKey = activity.Id ?? "",
-            Message = string.IsNullOrEmpty(activity.ReplyToId) ? null : new MessageReference(Platform.Teams, activity.Conversation?.Id ?? "", activity.ReplyToId),
+            Message = string.IsNullOrEmpty(activity.ReplyToId) ? null : new MessageReference(PlatformOf(activity), activity.Conversation?.Id ?? "", activity.ReplyToId),
             Locale = ActivityLocale.Of(activity),
         };
         return true;

@@ -86,7 +86,7 @@ internal sealed class ActivityProcessor(
         if (reply.ReplacesOriginal && cards.Count > 0 && !string.IsNullOrEmpty(activity.ReplyToId))
         {
             await connector.UpdateAsync(activity.ServiceUrl, ConversationId(activity), activity.ReplyToId,
-                CardActivities.Message(cards[0], activity.ReplyToId), ct).ConfigureAwait(false);
+                CardActivities.Message(cards[0], activity.ReplyToId, ActivityMapper.PlatformOf(activity)), ct).ConfigureAwait(false);
             cards = [.. cards.Skip(1)];
         }
         await PostAllAsync(activity, cards, ct).ConfigureAwait(false);
@@ -99,7 +99,7 @@ internal sealed class ActivityProcessor(
         var reply = await conversation.OnInstalledAsync(ActivityMapper.ToInstallation(activity), ct).ConfigureAwait(false);
         foreach (var card in reply.Cards)
         {
-            await connector.SendAsync(activity.ServiceUrl, conversationId, CardActivities.Message(card), ct).ConfigureAwait(false);
+            await connector.SendAsync(activity.ServiceUrl, conversationId, CardActivities.Message(card, platform: ActivityMapper.PlatformOf(activity)), ct).ConfigureAwait(false);
         }
     }
 
@@ -109,7 +109,7 @@ internal sealed class ActivityProcessor(
         var conversationId = ConversationId(activity);
         foreach (var card in cards)
         {
-            var message = CardActivities.Message(card);
+            var message = CardActivities.Message(card, platform: ActivityMapper.PlatformOf(activity));
             if (string.IsNullOrEmpty(activity.Id))
             {
                 await connector.SendAsync(activity.ServiceUrl, conversationId, message, ct).ConfigureAwait(false);

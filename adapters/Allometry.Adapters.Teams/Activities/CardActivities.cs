@@ -3,17 +3,20 @@ namespace Allometry.Adapters.Teams.Activities;
 using System.Text.Json.Nodes;
 using Allometry.Adapters.Teams.Cards;
 using Allometry.Core.Cards;
+using Allometry.Core.People;
 
 /// <summary>
 /// Outbound message activities carrying one core card, rendered by <see cref="AdaptiveCardRenderer"/> with
-/// Universal Actions (Teams clients without them fall back to the cards' <c>Action.Submit</c>).
+/// Universal Actions (Teams clients without them fall back to the cards' <c>Action.Submit</c>), or with
+/// <c>Action.Submit</c> only for the web chat, whose client does not send <c>adaptiveCard/action</c> invokes.
 /// </summary>
 internal static class CardActivities
 {
-    public static JsonObject Render(Card card) => AdaptiveCardRenderer.Render(card, AdaptiveRenderOptions.Teams);
+    public static JsonObject Render(Card card, Platform platform = Platform.Teams) =>
+        AdaptiveCardRenderer.Render(card, platform == Platform.WebChat ? AdaptiveRenderOptions.WebChat : AdaptiveRenderOptions.Teams);
 
     /// <summary>A message activity with the card; the fallback text is the notification <c>summary</c>.</summary>
-    public static Activity Message(Card card, string? id = null)
+    public static Activity Message(Card card, string? id = null, Platform platform = Platform.Teams)
     {
         ArgumentNullException.ThrowIfNull(card);
         return new Activity
@@ -21,7 +24,7 @@ internal static class CardActivities
             Type = ActivityTypes.Message,
             Id = id,
             Summary = card.FallbackText,
-            Attachments = [new Attachment(Attachment.AdaptiveCard, Render(card))],
+            Attachments = [new Attachment(Attachment.AdaptiveCard, Render(card, platform))],
         };
     }
 

@@ -3,6 +3,8 @@ namespace Allometry.Adapters.Teams.Tests.Activities;
 using System.Net;
 using System.Text.Json.Nodes;
 using Allometry.Adapters.Teams.Tests.Fakes;
+using Allometry.Core.Actions;
+using Allometry.Core.Cards;
 using Allometry.Core.Localization;
 using Allometry.Core.People;
 
@@ -200,6 +202,40 @@ public sealed class ActivityProcessorTests
         Assert.EndsWith("/v3/conversations/a%3A17vxw6pGQOb3Zfh8acXT8m_PqHycYpaFgzu2mFMUfkT/activities/1767765488332", update.RawTarget, StringComparison.Ordinal);
         Assert.Equal("1767765488332", update.Json!["id"]!.GetValue<string>());
         Assert.NotNull(update.Card);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SubmitFromTheWebChatChannel_ActsAsAWebChatUserAndAnswersWithSubmitOnlyCards()
+    {
+        // Arrange: the local Direct Line channel relays Web Chat's Action.Submit down this pipeline.
+        var conversation = new RecordingConversation
+        {
+            ReplacesOriginal = true,
+            CardButtons = [new CardAction { Verb = ActionVerb.Snooze, Title = "Snooze 1 day", ExceptionId = 7, ExceptionVersion = 2, Data = new Dictionary<string, string> { ["days"] = "1" } }],
+        };
+        await using var harness = await TeamsHarness.StartAsync(conversation);
+        harness.Fake.PublishKey(harness.Fake.KeyId, harness.Fake.Key, "msteams", "directline");
+        var activity = Captures.Submit(harness.Fake.ServiceUrl, new JsonObject { ["verb"] = "snooze", ["exception"] = "7", ["version"] = "1", ["days"] = "3" });
+        activity["channelId"] = "directline";
+        activity["from"] = new JsonObject { ["id"] = "marie.tremblay@borealis.example", ["name"] = "Marie Tremblay", ["role"] = "user" };
+        activity["conversation"] = new JsonObject { ["id"] = "c0ffee" };
+        activity.Remove("channelData");
+
+        // Act
+        using var response = await harness.PostAsync(activity);
+        var calls = await harness.Fake.WaitForCallsAsync(1);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var action = Assert.Single(conversation.Actions);
+        Assert.Equal(new PlatformIdentity(Platform.WebChat, "local", "marie.tremblay@borealis.example"), action.From);
+        Assert.Equal(Platform.WebChat, action.Conversation.Platform);
+        Assert.Equal(Platform.WebChat, action.Message!.Platform);
+        var update = Assert.Single(calls);
+        Assert.Equal("PUT", update.Method);
+        var card = update.Card!.ToJsonString();
+        Assert.Contains("\"Action.Submit\"", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Action.Execute", card, StringComparison.Ordinal);
     }
 
     [Fact]

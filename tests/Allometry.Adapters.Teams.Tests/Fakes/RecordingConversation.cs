@@ -23,6 +23,9 @@ internal sealed class RecordingConversation : IConversation
 
     public Exception? Throw { get; set; }
 
+    /// <summary>Buttons every reply card carries (none by default).</summary>
+    public IReadOnlyList<CardAction> CardButtons { get; set; } = [];
+
     public int Total => Messages.Count + Actions.Count + Installations.Count;
 
     public Task<ConversationReply> OnMessageAsync(InboundMessage message, CancellationToken ct)
@@ -53,6 +56,7 @@ internal sealed class RecordingConversation : IConversation
             Kind = NoticeKind.Information,
             Title = text,
             Text = text,
+            Actions = CardButtons,
         }).ToList();
         return Task.FromResult(new ConversationReply { Cards = cards, ReplacesOriginal = replaces });
     }

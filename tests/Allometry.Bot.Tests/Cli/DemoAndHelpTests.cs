@@ -21,13 +21,13 @@ public sealed class DemoAndHelpTests(PostgresFixture postgres) : IDisposable
         var cli = new CliHarness(database.ConnectionString, _home);
         const string CountImports = "SELECT count(*) FROM imports WHERE tenant_id = 'demo'";
 
-        var first = await cli.RunAsync("demo");
-        var second = await cli.RunAsync("demo");
+        var first = await cli.RunAsync("demo", "--no-serve");
+        var second = await cli.RunAsync("demo", "--no-serve");
         await using (var connection = await database.DataSource.OpenConnectionAsync())
         {
             Assert.Equal(1L, await connection.ExecuteScalarAsync<long>(CountImports));
         }
-        var reset = await cli.RunAsync("demo", "--reset", "--lang", "fr");
+        var reset = await cli.RunAsync("demo", "--reset", "--no-serve", "--lang", "fr");
 
         Assert.True(first.ExitCode == 0, first.Error + first.Out);
         Assert.Contains("Import complete", first.Out, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class DemoAndHelpTests(PostgresFixture postgres) : IDisposable
     {
         await using var database = await postgres.CreateDatabaseAsync();
 
-        var result = await new CliHarness(database.ConnectionString, _home).RunAsync("demo");
+        var result = await new CliHarness(database.ConnectionString, _home).RunAsync("demo", "--no-serve");
 
         Assert.True(result.ExitCode == 0, result.Error + result.Out);
         Assert.Equal("demo", await new ChatRealmStore(database.DataSource).FindTenantAsync(Platform.WebChat, "local", CancellationToken.None));

@@ -25,12 +25,18 @@ internal static class DemoCommand
     public static Command Create(CliEnvironment env)
     {
         var reset = new Option<bool>("--reset") { Description = "Delete the demo data and load it again / recharger les données de démonstration" };
+        var noServe = new Option<bool>("--no-serve") { Description = "Load and report, then exit without starting the web chat / charger et résumer, sans lancer le clavardage web" };
+        var urls = new Option<string>("--urls") { Description = "Where the web chat listens / adresse du clavardage web", DefaultValueFactory = _ => DemoConfiguration.DefaultUrls };
         var lang = CommonOptions.Lang();
-        var command = new Command("demo", "Run the demo on a private database / lancer la démonstration") { reset, lang };
+        var command = new Command("demo", "Run the demo on a private database / lancer la démonstration") { reset, noServe, urls, lang };
         command.SetAction((parse, ct) =>
         {
             var language = parse.GetValue(lang);
-            return CliRun.GuardedAsync(env, language, () => RunAsync(env, parse.GetValue(reset), language, ct));
+            return CliRun.GuardedAsync(env, language, async () =>
+            {
+                var status = await RunAsync(env, parse.GetValue(reset), language, ct);
+                return status != CliRun.Ok || parse.GetValue(noServe) ? status : await DemoServe.RunAsync(env, parse.GetValue(urls)!, language, ct);
+            });
         });
         return command;
     }
