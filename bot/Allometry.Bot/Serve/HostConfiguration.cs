@@ -18,10 +18,10 @@ internal static class HostConfiguration
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     /// <summary>Platform sections this host serves when present; each adapter validates its own keys and fails naming them.</summary>
-    public static readonly IReadOnlyList<string> ServedSections = ["Teams", "Graph", "DirectLine"];
+    public static readonly IReadOnlyList<string> ServedSections = ["Teams", "Slack", "Graph", "DirectLine"];
 
     /// <summary>Platform sections this build cannot serve yet: present, they stop the host rather than being ignored.</summary>
-    public static readonly IReadOnlyList<string> UnservedSections = ["Slack"];
+    public static readonly IReadOnlyList<string> UnservedSections = [];
 
     /// <summary>True when <paramref name="section"/> has at least one key set.</summary>
     public static bool IsConfigured(IConfiguration configuration, string section) =>

@@ -3,6 +3,7 @@ namespace Allometry.Bot.Serve;
 using Allometry.Adapters.DirectLine;
 using Allometry.Adapters.Graph;
 using Allometry.Adapters.Ledger;
+using Allometry.Adapters.Slack;
 using Allometry.Adapters.Teams;
 using Allometry.Bot.Hosting;
 using Allometry.Bot.Imports;
@@ -107,6 +108,7 @@ internal sealed class ServeHost : IAsyncDisposable
         app.UseRouting();
         app.MapHealthEndpoints();
         if (platforms.Contains("Teams")) app.MapTeamsEndpoints();
+        if (platforms.Contains("Slack")) app.MapSlackEndpoints();
         if (platforms.Contains("DirectLine")) app.MapDirectLineEndpoints();
         return app;
     }
@@ -123,6 +125,7 @@ internal sealed class ServeHost : IAsyncDisposable
                 _ = section switch
                 {
                     "Teams" => services.AddTeams(configuration),
+                    "Slack" => services.AddSlack(configuration),
                     "Graph" => services.AddGraphDirectory(configuration),
                     "DirectLine" => services.AddDirectLine(configuration),
                     _ => throw new InvalidOperationException("Unknown platform section " + section),

@@ -30,16 +30,6 @@ public sealed class HostConfigurationTests
     }
 
     [Fact]
-    public void Read_SlackSectionPresentButNotServedByThisBuild_FailsLoudly()
-    {
-        // Act
-        var error = Assert.Throws<HostConfigurationException>(() => HostConfiguration.Read(Config(("Slack:SigningSecret", "abc"), ("Allometry:Home", "/tmp/x"))));
-
-        // Assert
-        Assert.Equal("Slack", error.Key);
-    }
-
-    [Fact]
     public void Read_NothingConfigured_DocumentedDefaults()
     {
         // Act

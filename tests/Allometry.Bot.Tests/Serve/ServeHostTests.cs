@@ -104,6 +104,44 @@ public sealed class ServeHostTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_SlackHalfConfigured_StopsNamingTheKey()
+    {
+        // Arrange: a bot token but no signing secret for HTTP mode.
+        var config = new ConfigurationBuilder().AddConfiguration(Config(postgres.ConnectionString))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Slack:BotToken"] = "xoxb-test" }).Build();
+
+        // Act
+        var error = await Assert.ThrowsAsync<HostConfigurationException>(() => ServeHost.StartAsync(config, CancellationToken.None));
+
+        // Assert
+        Assert.Equal("Slack", error.Key);
+        Assert.Contains("Slack:SigningSecrets", error.English, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_SlackConfigured_EventsEndpointMappedAndRefusesUnsignedCalls()
+    {
+        // Arrange
+        await using var database = await postgres.CreateDatabaseAsync();
+        var config = new ConfigurationBuilder().AddConfiguration(Config(database.ConnectionString))
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Slack:BotToken"] = "xoxb-test",
+                ["Slack:SigningSecrets:0"] = "8f742231b10e8888abcd99yyyzzz85a5",
+                ["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/api/",
+            }).Build();
+        await using var host = await ServeHost.StartAsync(config, CancellationToken.None);
+        var address = Assert.Single(host.Addresses);
+
+        // Act
+        using var content = new StringContent("""{"type":"url_verification","challenge":"x"}""", System.Text.Encoding.UTF8, "application/json");
+        var unsigned = await _http.PostAsync(new Uri(address, "/slack/events"), content);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+    }
+
+    [Fact]
     public async Task Serve_InvalidEnvironmentVariable_ExitCode3WithTheKeyInBothLanguages()
     {
         // Arrange: a real process, configured as in production, through the environment.
