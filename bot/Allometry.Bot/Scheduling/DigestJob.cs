@@ -48,6 +48,7 @@ internal sealed partial class DigestJob(SubscriptionStore subscriptions, DigestS
         var enqueued = await publisher.PublishDigestAsync(subscription, localDate, card, cancellationToken).ConfigureAwait(false);
         await subscriptions.MarkSentAsync(tenant, id, localDate, cancellationToken).ConfigureAwait(false);
         LogSent(logger, tenant, id, localDate, enqueued);
+        context.Result = enqueued;
     }
 
     /// <summary>A run asked for by <c>allometry jobs run</c> carries this key: it sends today's card whatever the hour.</summary>

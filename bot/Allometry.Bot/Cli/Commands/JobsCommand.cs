@@ -65,7 +65,17 @@ internal static class JobsCommand
             {
                 await using var runner = await StartAsync(env, ct);
                 var name = parse.GetValue(job)!;
-                var result = await runner.Get<JobRunner>().RunAsync(name, parse.GetValue(tenant), parse.GetValue(subscription), ct);
+                object? result;
+                try
+                {
+                    result = await runner.Get<JobRunner>().RunAsync(name, parse.GetValue(tenant), parse.GetValue(subscription), ct);
+                }
+                catch (InvalidOperationException e)
+                {
+                    // A job that cannot do its work here (a missing piece of the environment) says so; nothing was half done.
+                    env.Error.MarkupLine((language == Language.Fr ? "[red]La tâche a échoué :[/] " : "[red]The job failed:[/] ") + Markup.Escape(e.Message));
+                    return CliRun.EnvironmentProblem;
+                }
                 env.Out.MarkupLine((language == Language.Fr ? "[green]Tâche exécutée :[/] " : "[green]Job ran:[/] ")
                     + Markup.Escape(name) + (result is null ? "" : " → " + Markup.Escape(Convert.ToString(result, CultureInfo.InvariantCulture) ?? "")));
                 return CliRun.Ok;
