@@ -98,7 +98,7 @@ internal sealed class ServeHost : IAsyncDisposable
         services.AddLedgerFiles();
         services.AddSingleton<ImportService>();
         services.AddAllometryScheduling(settings.Scheduler);
-        services.AddSingleton<IScheduledCardPublisher, UnwiredCardPublisher>();
+        services.AddSingleton<IScheduledCardPublisher, ScheduledCardOutbox>();
         services.AddSingleton<ReadinessProbe>();
 
         var platforms = AddPlatforms(services, configuration);

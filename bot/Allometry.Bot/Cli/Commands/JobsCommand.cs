@@ -99,7 +99,7 @@ internal static class JobsCommand
             services.AddSingleton(app.Database.DataSource);
             services.AddAllometryPostgres();
             services.AddAllometryScheduling(settings.Scheduler);
-            services.AddSingleton<IScheduledCardPublisher, UnwiredCardPublisher>();
+            services.AddSingleton<IScheduledCardPublisher, ScheduledCardOutbox>();
             services.AddSingleton<JobRunner>();
             return new Runner(app, services.BuildServiceProvider());
         }
