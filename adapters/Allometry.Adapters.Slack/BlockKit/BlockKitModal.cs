@@ -106,13 +106,35 @@ internal static class BlockKitModal
     /// The acknowledgement of a <c>view_submission</c> whose inputs were refused:
     /// <c>{"response_action":"errors","errors":{"input:until":"…"}}</c>, shown by Slack under each input.
     /// </summary>
-    public static JsonObject Errors(IReadOnlyDictionary<string, string> inputErrors)
+    /// <param name="inputErrors">Refused inputs by input id (<c>ConversationReply.InputErrors</c>).</param>
+    /// <param name="view">
+    /// The submitted view, when at hand: Slack rejects errors keyed by a block the view does not hold, so
+    /// an error about an input the modal does not show is put under the modal's first input instead of lost.
+    /// </param>
+    public static JsonObject Errors(IReadOnlyDictionary<string, string> inputErrors, JsonNode? view = null)
     {
         ArgumentNullException.ThrowIfNull(inputErrors);
-        var errors = new JsonObject();
+        var known = view?["blocks"] is JsonArray blocks
+            ? blocks.Where(b => b?["type"]?.GetValue<string>() == "input").Select(b => b?["block_id"]?.GetValue<string>()).OfType<string>().ToList()
+            : null;
+        var messages = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (id, message) in inputErrors)
         {
-            errors[BlockIdFor(id)] = BlockKitText.Cut(string.IsNullOrWhiteSpace(message) ? "—" : message, BlockKitLimits.InputHint);
+            var blockId = BlockIdFor(id);
+            if (known is { Count: > 0 } && !known.Contains(blockId, StringComparer.Ordinal))
+            {
+                blockId = known[0];
+            }
+            if (!messages.TryGetValue(blockId, out var list))
+            {
+                messages[blockId] = list = [];
+            }
+            list.Add(string.IsNullOrWhiteSpace(message) ? "—" : message.Trim());
+        }
+        var errors = new JsonObject();
+        foreach (var (blockId, list) in messages)
+        {
+            errors[blockId] = BlockKitText.Cut(string.Join(" ", list), BlockKitLimits.InputHint);
         }
         return new JsonObject { ["response_action"] = "errors", ["errors"] = errors };
     }

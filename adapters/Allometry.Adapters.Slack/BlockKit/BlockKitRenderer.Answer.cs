@@ -15,32 +15,45 @@ internal static partial class BlockKitRenderer
             body.Add(BlockKitBlocks.Section(lead));
         }
         body.AddRange(BlockKitBlocks.Fields(card.Facts));
+        var tail = actions.Blocks(card.Actions);
+        var hiddenRows = card.MoreRows;
         if (card.Citations.Count > 0)
         {
-            // The rows go in as few sections as fit; a section is 3000 characters, a message 50 blocks.
-            var lines = card.Citations.Select(c =>
-                $"`{BlockKitText.Escape(c.Sheet)} {BlockKitText.Escape(c.RowId)}` {BlockKitText.Escape(c.Description)} — {BlockKitText.Bold(c.AmountText)}").ToList();
             body.Add(BlockKitBlocks.Divider());
-            var section = new List<string>();
-            var length = 0;
-            foreach (var line in lines)
-            {
-                var cut = BlockKitText.Cut(line, BlockKitLimits.SectionText);
-                if (section.Count > 0 && length + 1 + cut.Length > BlockKitLimits.SectionText)
-                {
-                    body.Add(BlockKitBlocks.Section(string.Join("\n", section)));
-                    section.Clear();
-                    length = 0;
-                }
-                length += (section.Count == 0 ? 0 : 1) + cut.Length;
-                section.Add(cut);
-            }
-            body.Add(BlockKitBlocks.Section(string.Join("\n", section)));
+            // Rows go in as few 3000-character sections as fit; sections past the 50-block budget
+            // (keeping the actions and one line for the count) are counted in rows, not blocks.
+            var sections = CitationSections(card.Citations);
+            var room = Math.Max(1, BlockKitLimits.MessageBlocks - body.Count - tail.Count - 1);
+            body.AddRange(sections.Take(room).Select(s => s.Block));
+            hiddenRows += sections.Skip(room).Sum(s => s.Rows);
         }
-        if (card.MoreRows > 0)
+        if (hiddenRows > 0)
         {
-            body.Add(BlockKitBlocks.Context([MoreNotShown(card.MoreRows, l)]));
+            body.Add(BlockKitBlocks.Context([MoreNotShown(hiddenRows, l)]));
         }
-        return Fit(body, actions.Blocks(card.Actions), l);
+        return Fit(body, tail, l);
+    }
+
+    private static List<(JsonObject Block, int Rows)> CitationSections(IReadOnlyList<CitedRow> citations)
+    {
+        var sections = new List<(JsonObject, int)>();
+        var lines = new List<string>();
+        var length = 0;
+        foreach (var c in citations)
+        {
+            var line = BlockKitText.Cut(
+                $"`{BlockKitText.Escape(c.Sheet)} {BlockKitText.Escape(c.RowId)}` {BlockKitText.Escape(c.Description)} — {BlockKitText.Bold(c.AmountText)}",
+                BlockKitLimits.SectionText);
+            if (lines.Count > 0 && length + 1 + line.Length > BlockKitLimits.SectionText)
+            {
+                sections.Add((BlockKitBlocks.Section(string.Join("\n", lines)), lines.Count));
+                lines.Clear();
+                length = 0;
+            }
+            length += (lines.Count == 0 ? 0 : 1) + line.Length;
+            lines.Add(line);
+        }
+        sections.Add((BlockKitBlocks.Section(string.Join("\n", lines)), lines.Count));
+        return sections;
     }
 }

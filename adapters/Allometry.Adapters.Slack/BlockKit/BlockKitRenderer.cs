@@ -16,8 +16,9 @@ using Allometry.Core.Rules;
 /// asking for the action's inputs (<see cref="BlockKitModal"/>).</item>
 /// <item><see cref="ReadSubmission"/>(view) → the payload plus input values for
 /// <see cref="InboundAction.Data"/>, and where the clicked card is (<see cref="ModalSubmission"/>).</item>
-/// <item><see cref="InputErrors"/>(reply.InputErrors) → <c>{"response_action":"errors",…}</c>, the
-/// acknowledgement of a <c>view_submission</c> whose inputs were refused.</item>
+/// <item><see cref="InputErrors"/>(reply.InputErrors, view?) → <c>{"response_action":"errors",…}</c>, the
+/// acknowledgement of a <c>view_submission</c> whose inputs were refused (pass the submitted view so an
+/// error about an input the modal lacks lands on its first input rather than making Slack refuse the reply).</item>
 /// <item>Clicks: <c>actions[0].action_id</c> starts with <c>act:</c> (a button; payload in <c>value</c>) or
 /// <c>more:</c> (an overflow; payload in <c>selected_option.value</c>); read the payload with
 /// <see cref="BlockKitActionValue.TryRead(string?, out IReadOnlyDictionary{string, string?})"/>.</item>
@@ -54,7 +55,7 @@ internal static partial class BlockKitRenderer
     public static ModalSubmission ReadSubmission(JsonNode view) => BlockKitModal.ReadSubmission(view);
 
     /// <summary>The <c>view_submission</c> acknowledgement showing refused inputs inline; see <see cref="BlockKitModal.Errors"/>.</summary>
-    public static JsonObject InputErrors(IReadOnlyDictionary<string, string> errors) => BlockKitModal.Errors(errors);
+    public static JsonObject InputErrors(IReadOnlyDictionary<string, string> errors, JsonNode? view = null) => BlockKitModal.Errors(errors, view);
 
     /// <summary>
     /// Body blocks, then the tail (actions) always kept; when they exceed <paramref name="limit"/> the body is cut and a

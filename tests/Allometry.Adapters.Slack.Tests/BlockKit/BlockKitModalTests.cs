@@ -165,6 +165,20 @@ public sealed class BlockKitModalTests
         Assert.Contains("input:amount", blockIds);
     }
 
+    [Fact]
+    public void InputErrors_WithTheView_ErrorAboutAMissingInputLandsOnTheFirstInput()
+    {
+        var until = CardSamples.Exception(Language.En, Role.Finance).Actions.Single(a => a.Verb == ActionVerb.Snooze && a.Inputs.Any(i => i.Id == "until"));
+        var view = BlockKitModal.Build(until, Language.En);
+        var errors = new Dictionary<string, string> { ["until"] = "The date must be in the future.", ["amount"] = "Not an amount." };
+
+        var response = BlockKitRenderer.InputErrors(errors, view);
+
+        var keyed = response["errors"]!.AsObject();
+        Assert.Equal(["input:until"], keyed.Select(p => p.Key));
+        Assert.Equal("The date must be in the future. Not an amount.", keyed["input:until"]!.GetValue<string>());
+    }
+
     private static JsonNode Input(JsonArray blocks, string id) =>
         blocks.Single(b => b!["block_id"]?.GetValue<string>() == BlockKitModal.BlockIdFor(id))!;
 }

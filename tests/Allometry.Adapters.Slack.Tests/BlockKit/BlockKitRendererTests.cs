@@ -145,6 +145,25 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void Render_AnswerWith2000Rows_ListsWhatFitsAndCountsTheRestInRows()
+    {
+        var card = CardSamples.Answer(Language.En, invoices: 3) with
+        {
+            Citations = [.. Enumerable.Range(0, 2000).Select(i => new CitedRow("invoices", $"INV-{i:00000}", new string('d', 150), "$1.00"))],
+            MoreRows = 7,
+        };
+
+        var message = BlockKitRenderer.Render(card);
+
+        BlockKitLimitAssert.Message(message.ToJson());
+        var listed = message.Blocks.Where(b => b!["text"] is { } t && Text(t).StartsWith("`invoices INV-", StringComparison.Ordinal))
+            .Sum(b => Text(b!["text"]).Split('\n').Length);
+        var note = Text(message.Blocks.Last(b => Type(b) == "context")!["elements"]![0]);
+        Assert.Equal($"_… and {2000 - listed + 7} more, not shown here_", note);
+        Assert.InRange(listed, 100, 1999);
+    }
+
+    [Fact]
     public void Render_WeeklySummary_ChartAsTextBarsAndFrenchMoney()
     {
         var card = CardSamples.Weekly(Language.Fr);
