@@ -116,6 +116,7 @@ public sealed partial class ExceptionStore
             insert.Parameters.Add(Array("rule_id", findings.Select(f => f.RuleId)));
             insert.Parameters.Add(Array("subject_kind", findings.Select(f => LedgerVocabulary.ToCode(f.Subject.Kind))));
             insert.Parameters.Add(Array("subject_id", findings.Select(f => f.Subject.Id)));
+            await insert.PrepareAsync(ct).ConfigureAwait(false);
             await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
         if (changed.Count > 0)
@@ -133,6 +134,7 @@ public sealed partial class ExceptionStore
             update.Parameters.Add(new NpgsqlParameter<bool[]>("clears_dismissal", [.. changed.Select(c => c.ClearsDismissal)]));
             update.Parameters.Add(Array("snooze_end_en", changed.Select(c => c.SnoozeEndReason?.En)));
             update.Parameters.Add(Array("snooze_end_fr", changed.Select(c => c.SnoozeEndReason?.Fr)));
+            await update.PrepareAsync(ct).ConfigureAwait(false);
             var written = await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             if (written != changed.Count) return false;
         }
@@ -140,6 +142,7 @@ public sealed partial class ExceptionStore
         {
             await using var seen = Command(SeenSql, connection, transaction, tenantId, asOf);
             seen.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. plan.Seen]));
+            await seen.PrepareAsync(ct).ConfigureAwait(false);
             await seen.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
         return true;
@@ -148,6 +151,8 @@ public sealed partial class ExceptionStore
     private static NpgsqlCommand Command(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, DateOnly asOf)
     {
         // A million-row first evaluation takes longer than the default 30 s; the caller's token is the limit.
+        // Prepared by the caller: an incremental evaluation writes a change or two, and planning
+        // these statements (two dozen unnested arrays, a CTE, the history) costs more than running them.
         var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         command.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
         command.Parameters.Add(new NpgsqlParameter<DateOnly>("as_of", asOf));
