@@ -28,11 +28,14 @@ internal static class TaxReviewer
 {
     // The three rate rules share one evaluation context (RuleEngine passes the same instance to
     // every rule): review the ledger once and keep only the invoices with a fault.
-    private static readonly ConditionalWeakTable<RuleContext, IReadOnlyList<InvoiceTaxReview>> FaultsByContext = new();
+    // The rules may run side by side (RuleEngine): the table hands every caller the same Lazy,
+    // which reviews once while the others wait, instead of each racing through a million invoices.
+    private static readonly ConditionalWeakTable<RuleContext, Lazy<IReadOnlyList<InvoiceTaxReview>>> FaultsByContext = new();
 
     /// <summary>The reviewed invoices that have a fault, computed once per evaluation context.</summary>
     public static IReadOnlyList<InvoiceTaxReview> Faults(RuleContext context) =>
-        FaultsByContext.GetValue(context, static c => [.. ReviewAll(c).Where(r => r.Fault != TaxFault.None)]);
+        FaultsByContext.GetValue(context, static c => new Lazy<IReadOnlyList<InvoiceTaxReview>>(
+            () => [.. ReviewAll(c).Where(r => r.Fault != TaxFault.None)], LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>Reviews every invoice of the ledger that can be reviewed.</summary>
     public static IEnumerable<InvoiceTaxReview> ReviewAll(RuleContext context)
