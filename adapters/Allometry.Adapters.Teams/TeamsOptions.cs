@@ -66,6 +66,13 @@ internal sealed record TeamsOptions
     /// <summary>Longest single wait, also the cap on a server's <c>Retry-After</c> (<c>Teams:RetryMaxDelay</c>).</summary>
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How many activities are worked on at once after their acknowledgement (<c>Teams:Workers</c>); each holds
+    /// at most one database connection while it answers.
+    /// </summary>
+    /// <value>Defaults to 8.</value>
+    public int Workers { get; init; } = 8;
+
     /// <summary>True when no app id is configured: local/emulator mode without authentication, loopback only.</summary>
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
 }

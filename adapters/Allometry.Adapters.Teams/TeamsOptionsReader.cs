@@ -25,6 +25,7 @@ internal static class TeamsOptionsReader
             MaxBodyBytes = ReadInt(section, "MaxBodyBytes", 1024, 16 * 1024 * 1024) ?? defaults.MaxBodyBytes,
             KeyRefreshInterval = ReadTimeSpan(section, "KeyRefreshInterval") ?? defaults.KeyRefreshInterval,
             MaxAttempts = ReadInt(section, "MaxAttempts", 1, 10) ?? defaults.MaxAttempts,
+            Workers = ReadInt(section, "Workers", 1, 64) ?? defaults.Workers,
             RetryBaseDelay = ReadTimeSpan(section, "RetryBaseDelay") ?? defaults.RetryBaseDelay,
             RetryMaxDelay = ReadTimeSpan(section, "RetryMaxDelay") ?? defaults.RetryMaxDelay,
         };

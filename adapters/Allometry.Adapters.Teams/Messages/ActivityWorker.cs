@@ -5,16 +5,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 /// <summary>
-/// Runs the queued activity work with a few concurrent workers. On shutdown the queue is closed and what
+/// Runs the queued activity work with <see cref="TeamsOptions.Workers"/> concurrent workers. On shutdown the queue is closed and what
 /// was already accepted is finished (bounded by the host's shutdown timeout), so an acknowledged question
 /// is not dropped.
 /// </summary>
-internal sealed class ActivityWorker(ActivityWorkQueue queue, ILogger<ActivityWorker> logger) : BackgroundService
+internal sealed class ActivityWorker(ActivityWorkQueue queue, TeamsOptions options, ILogger<ActivityWorker> logger) : BackgroundService
 {
-    public const int Workers = 4;
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => RunAsync(stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, options.Workers).Select(_ => RunAsync(stoppingToken)));
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
