@@ -26,12 +26,16 @@ internal sealed class RecordingConversation : IConversation
     /// <summary>Buttons every reply card carries (none by default).</summary>
     public IReadOnlyList<CardAction> CardButtons { get; set; } = [];
 
+    /// <summary>How long answering a message takes (to have work in flight when the host stops).</summary>
+    public TimeSpan MessageDelay { get; set; }
+
     public int Total => Messages.Count + Actions.Count + Installations.Count;
 
-    public Task<ConversationReply> OnMessageAsync(InboundMessage message, CancellationToken ct)
+    public async Task<ConversationReply> OnMessageAsync(InboundMessage message, CancellationToken ct)
     {
+        if (MessageDelay > TimeSpan.Zero) await Task.Delay(MessageDelay, ct);
         Messages.Enqueue(message);
-        return Reply("message: " + message.Text, message.Locale, replaces: false);
+        return await Reply("message: " + message.Text, message.Locale, replaces: false);
     }
 
     public Task<ConversationReply> OnActionAsync(InboundAction action, CancellationToken ct)
