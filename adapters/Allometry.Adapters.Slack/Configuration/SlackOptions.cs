@@ -64,9 +64,13 @@ internal sealed class SlackOptions
     /// <value>Default 1000.</value>
     public int QueueCapacity { get; set; } = 1000;
 
-    /// <summary>Background workers draining the queue.</summary>
-    /// <value>Default 4.</value>
-    public int Workers { get; set; } = 4;
+    /// <summary>
+    /// Work items in flight at once. Mostly they wait (on PostgreSQL, on Slack, on a channel's
+    /// one-post-per-second turn), so this is concurrency, not threads: a busy channel's paced posts
+    /// must not hold up every other channel.
+    /// </summary>
+    /// <value>Default 16.</value>
+    public int Workers { get; set; } = 16;
 
     /// <summary>The first wait before reconnecting a failed Socket Mode connection; doubles per failure.</summary>
     /// <value>Default 1 second.</value>

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging;
 internal sealed class LoopbackSlack : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _byMethod = new(StringComparer.Ordinal);
     private long _calls;
 
     private LoopbackSlack(WebApplication app) => _app = app;
@@ -20,6 +21,9 @@ internal sealed class LoopbackSlack : IAsyncDisposable
 
     public long Calls => Interlocked.Read(ref _calls);
 
+    /// <summary>Calls per Web API method, e.g. "chat.update 120, chat.postEphemeral 3".</summary>
+    public string ByMethod => string.Join(", ", _byMethod.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key} {m.Value}"));
+
     public static async Task<LoopbackSlack> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -27,9 +31,10 @@ internal sealed class LoopbackSlack : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var slack = new LoopbackSlack(app);
-        app.MapPost("/api/{method}", async (HttpContext context) =>
+        app.MapPost("/api/{method}", async (HttpContext context, string method) =>
         {
             Interlocked.Increment(ref slack._calls);
+            slack._byMethod.AddOrUpdate(method, 1, (_, n) => n + 1);
             await context.Request.Body.CopyToAsync(Stream.Null);
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"ok":true,"channel":"C0FINANCE","ts":"1763700000.000100","message_ts":"1763700000.000200","view":{"id":"V1"}}""");

@@ -174,4 +174,5 @@ while (drain.Elapsed < TimeSpan.FromSeconds(120) && slack.Calls != lastCalls)
     await Task.Delay(2000);
 }
 Console.WriteLine(string.Create(ci, $"background work after the acks: {slack.Calls - callsBefore} Web API calls (chat.update / chat.postEphemeral), drained {drain.Elapsed.TotalSeconds:0} s after the last send"));
+Console.WriteLine("Web API calls by method: " + slack.ByMethod);
 await app.StopAsync();
