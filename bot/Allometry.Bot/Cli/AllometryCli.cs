@@ -27,6 +27,7 @@ internal static class AllometryCli
         root.Add(ServeCommand.Create(env));
         root.Add(JobsCommand.Create(env));
         root.Add(SlackCommand.Create(env));
+        root.Add(ChannelsCommand.Create(env));
         return root;
     }
 

@@ -40,6 +40,9 @@ public sealed class DemoAndHelpTests(PostgresFixture postgres) : IDisposable
         Assert.Contains("Import terminé", reset.Out, StringComparison.Ordinal);
         Assert.Contains("concordent au cent près", reset.Out, StringComparison.Ordinal);
         Assert.Equal(["demo"], await new TenantDirectory(database.DataSource).ListAsync(CancellationToken.None));
+        // The local web chat talks to the demo tenant, also after a reset.
+        Assert.Equal("demo", await new Allometry.Core.Postgres.Conversations.ChatRealmStore(database.DataSource)
+            .FindTenantAsync(Allometry.Core.People.Platform.WebChat, "local", CancellationToken.None));
     }
 
     [Fact]
