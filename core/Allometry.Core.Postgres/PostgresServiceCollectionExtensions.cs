@@ -21,7 +21,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton(sp => new LedgerSnapshotStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new RuleSettingsStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new ExceptionStore(sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddSingleton(sp => new Questions.QuestionService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>()));
+        services.AddSingleton(sp => new Questions.QuestionService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>(), sp.GetRequiredService<Digests.RiskQueueService>()));
         services.AddSingleton(sp => new ExceptionEvaluator(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<LedgerSnapshotStore>(), sp.GetRequiredService<RuleSettingsStore>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));

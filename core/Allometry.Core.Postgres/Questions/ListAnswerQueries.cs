@@ -43,14 +43,17 @@ public static class ListAnswerQueries
         ORDER BY s.renewal_date, s.contract_id
         """;
 
+    // Risk-queue order: the payer's rank in the scored collections queue first (unranked payers
+    // last), then severity and money at risk — the order the queue cards and digests follow.
     private const string ExceptionsSql = """
         SELECT e.exception_id::text AS rowid, CASE WHEN @fr THEN e.title_fr ELSE e.title_en END AS label,
-               e.amount_at_risk AS amount, e.severity_rank::int AS n
+               e.amount_at_risk AS amount, e.severity_rank::int AS n, e.payer_id AS payer
         FROM exceptions e LEFT JOIN projects p ON p.tenant_id = e.tenant_id AND p.project_id = e.project_id
+        LEFT JOIN unnest(@rankedPayers::text[], @ranks::int[]) AS q(payer_id, queue_rank) ON q.payer_id = e.payer_id
         WHERE e.tenant_id = @tenant AND e.status = 'open'
           AND (@pm::text IS NULL OR lower(p.pm_email) = @pm)
           AND (@mine::text IS NULL OR lower(e.assigned_to) = @mine OR lower(p.pm_email) = @mine)
-        ORDER BY e.severity_rank DESC, e.amount_at_risk DESC, e.exception_id
+        ORDER BY coalesce(q.queue_rank, 2147483647), e.severity_rank DESC, e.amount_at_risk DESC, e.exception_id
         LIMIT @top
         """;
 
@@ -75,6 +78,7 @@ public static class ListAnswerQueries
         {
             tenant, pm, top = Top, asOf = query.AsOf, days = query.Days, fr,
             mine = intent == QuestionIntent.MyQueue ? query.Asker.ToLowerInvariant() : null, since = query.Since,
+            rankedPayers = query.PayerRanks.Keys.ToArray(), ranks = query.PayerRanks.Values.ToArray(),
         };
         var (sql, sheet) = intent switch
         {
@@ -86,11 +90,16 @@ public static class ListAnswerQueries
             _ => throw new ArgumentOutOfRangeException(nameof(intent), intent, "Not a list intent."),
         };
         var rows = await c.QueryAsync<ListRow>(new CommandDefinition(sql, args, t, cancellationToken: ct)).ConfigureAwait(false);
-        return [.. rows.Select(r => new RankedLine(sheet, r.RowId, Describe(intent, r, fr), r.Amount))];
+        return [.. rows.Select(r => new RankedLine(sheet, r.RowId, Describe(intent, r, fr, query.PayerScores), r.Amount))];
     }
 
-    private static string Describe(QuestionIntent intent, ListRow r, bool fr)
+    private static string Describe(QuestionIntent intent, ListRow r, bool fr, IReadOnlyDictionary<string, decimal> scores)
     {
+        if (intent is QuestionIntent.TopRisks or QuestionIntent.MyQueue && r.Payer is { } payer && scores.TryGetValue(payer, out var score))
+        {
+            var points = score.ToString("0", CultureInfo.InvariantCulture);
+            return fr ? $"{r.Label} · risque {points}/100" : $"{r.Label} · risk {points}/100";
+        }
         var n = r.N.ToString(CultureInfo.InvariantCulture);
         return intent switch
         {
@@ -109,5 +118,6 @@ public static class ListAnswerQueries
         public decimal? Amount { get; init; }
         public int N { get; init; }
         public string? Kind { get; init; }
+        public string? Payer { get; init; }
     }
 }

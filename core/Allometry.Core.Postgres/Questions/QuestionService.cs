@@ -4,6 +4,7 @@ using Allometry.Core.Actions;
 using Allometry.Core.Cards;
 using Allometry.Core.Localization;
 using Allometry.Core.People;
+using Allometry.Core.Postgres.Digests;
 using Allometry.Core.Postgres.Tenancy;
 using Allometry.Core.Questions;
 using Npgsql;
@@ -14,9 +15,10 @@ using Npgsql;
 /// (<see cref="SubjectResolver"/>), checks the asker may see it (<see cref="PermissionMatrix"/>),
 /// reads the ledger and builds the answer. Everything runs in one read-only
 /// <see cref="TenantScope"/>, so row-level security bounds every query to the tenant — fuzzy name
-/// search included.
+/// search included. "Top risks" and "my queue" follow the risk-scored collections queue
+/// (<see cref="RiskQueueService"/>: payer rank, then severity and money at risk) when one is given.
 /// </summary>
-public sealed class QuestionService(NpgsqlDataSource dataSource, TimeProvider? timeProvider = null)
+public sealed class QuestionService(NpgsqlDataSource dataSource, TimeProvider? timeProvider = null, RiskQueueService? riskQueue = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
@@ -43,13 +45,23 @@ public sealed class QuestionService(NpgsqlDataSource dataSource, TimeProvider? t
             case QuestionIntent.Unknown: return NoticeBuilder.Unknown(language);
         }
         var restrictedPm = role == Role.ProjectManager && !context.Permissions.ProjectManagersSeeAllProjects ? asker.Email : null;
+        // The queue evaluates the whole ledger: built only for the lists ranked by it, before the read-only scope opens.
+        var queue = parsed.Intent is QuestionIntent.TopRisks or QuestionIntent.MyQueue && riskQueue is not null
+            ? await riskQueue.BuildAsync(tenantId, ct).ConfigureAwait(false)
+            : null;
 
         await using var scope = await TenantScope.BeginAsync(dataSource, tenantId, ct).ConfigureAwait(false);
         var (c, t) = (scope.Connection, scope.Transaction);
         if (!parsed.NeedsSubject)
         {
             var asOf = await AsOfAsync(c, t, tenantId, ct).ConfigureAwait(false);
-            var query = new ListQuery(asOf, parsed.Days ?? DefaultRenewalDays, _time.GetUtcNow() - ChangeWindow, asker.Email, restrictedPm);
+            var query = new ListQuery(asOf, parsed.Days ?? DefaultRenewalDays, _time.GetUtcNow() - ChangeWindow, asker.Email, restrictedPm)
+            {
+                PayerRanks = RiskQueueService.RanksOf(queue),
+                PayerScores = queue is null ? new Dictionary<string, decimal>() : RiskQueueService.RanksOf(queue).Keys
+                    .Select(p => (Payer: p, Score: queue.Scores.For(p))).Where(x => x.Score is not null)
+                    .ToDictionary(x => x.Payer, x => x.Score!.Score, StringComparer.Ordinal),
+            };
             var rows = await ListAnswerQueries.ReadAsync(c, t, tenantId, parsed.Intent, query, language, ct).ConfigureAwait(false);
             return ListAnswerBuilder.Build(parsed.Intent, rows, query.Days, language);
         }
