@@ -112,8 +112,8 @@ public sealed class ConversationMessageTests(PostgresFixture postgres)
     public async Task OnMessageAsync_UnknownUserVerifiedByDirectory_LinkedAndAnswered()
     {
         // Arrange: the directory of the realm's platform knows U0NEW as Alex Martin's verified email.
-        var directory = new DirectoryFake(Platform.Slack, "U0NEW", "Alex.Martin@borealis.example");
-        var bed = new ConversationTestBed(postgres, [new DirectoryFake(Platform.Teams, "U0NEW", "claire.bouchard@borealis.example"), directory]);
+        var directory = new DirectoryFake(Platform.Slack, ("U0NEW", "Alex.Martin@borealis.example"));
+        var bed = new ConversationTestBed(postgres, [new DirectoryFake(Platform.Teams, ("U0NEW", "claire.bouchard@borealis.example")), directory]);
         var space = await bed.NewWorkspaceAsync();
         var newcomer = new PlatformIdentity(Platform.Slack, space.Realm, "U0NEW");
         var message = new InboundMessage { From = newcomer, Conversation = space.Channel, Text = "help" };
@@ -154,21 +154,5 @@ public sealed class ConversationMessageTests(PostgresFixture postgres)
         Assert.False(clicked.ReplacesOriginal);
         Assert.Equal(bException.Version, (await _bed.Actions.CurrentAsync(b.Tenant, bException.Id)).Version);
         Assert.Equal(0, await _bed.Actions.AuditCountAsync(b.Tenant));
-    }
-
-    /// <summary>A platform directory that knows one chat user's verified email.</summary>
-    private sealed class DirectoryFake(Platform platform, string userId, string email) : IDirectory
-    {
-        public int Calls { get; private set; }
-
-        public Platform Platform => platform;
-
-        public Task<DirectoryUser?> FindUserAsync(PlatformIdentity identity, CancellationToken ct)
-        {
-            Calls++;
-            return Task.FromResult(identity.UserId == userId ? new DirectoryUser(email, "Newcomer", "en-CA") : null);
-        }
-
-        public Task<string?> FindManagerEmailAsync(PlatformIdentity identity, CancellationToken ct) => Task.FromResult<string?>(null);
     }
 }
