@@ -3,6 +3,7 @@ namespace Allometry.Adapters.Slack.BlockKit;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Allometry.Core.Cards;
+using Allometry.Core.Localization;
 
 internal static partial class BlockKitRenderer
 {
@@ -25,8 +26,8 @@ internal static partial class BlockKitRenderer
         }
         if (card.Score is { } score)
         {
-            var head = $"{BlockKitText.Bold(Pick(l, "Payer risk", "Risque du payeur"))} {Number(score)}/100" + (card.Tier is { } tier ? $" · {BlockKitText.Escape(tier)}" : "");
-            body.Add(BlockKitBlocks.Context([head, .. card.ScoreFactors.Select(Factor)]));
+            var head = $"{BlockKitText.Bold(Pick(l, "Payer risk", "Risque du payeur"))} {Number(score, l)}/100" + (card.Tier is { } tier ? $" · {BlockKitText.Escape(tier)}" : "");
+            body.Add(BlockKitBlocks.Context([head, .. card.ScoreFactors.Select(f => Factor(f, l))]));
         }
         if (card.Evidence.Count > 0)
         {
@@ -38,9 +39,13 @@ internal static partial class BlockKitRenderer
         return Fit(body, tail, l);
     }
 
-    private static string Factor(ScoreFactorView f) =>
-        $"{BlockKitText.Bold($"{f.Id} {f.Name}")} {Number(f.Points)}/{Number(f.Max)} — {BlockKitText.Escape(f.Explanation)}";
+    private static string Factor(ScoreFactorView f, Language language) =>
+        $"{BlockKitText.Bold($"{f.Id} {f.Name}")} {Number(f.Points, language)}/{Number(f.Max, language)} — {BlockKitText.Escape(f.Explanation)}";
 
-    // Points and scores are small decimals; show "14" rather than "14.00", and never a locale comma in a score.
-    private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    // Points and scores are small decimals: "14" rather than "14.00", and French writes "62,5".
+    private static string Number(decimal value, Language language)
+    {
+        var text = value.ToString("0.##", CultureInfo.InvariantCulture);
+        return language == Language.Fr ? text.Replace('.', ',') : text;
+    }
 }

@@ -44,6 +44,16 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void Render_FrenchException_ScoreWithADecimalComma()
+    {
+        var blocks = BlockKitRenderer.Render(CardSamples.Exception(Language.Fr, Role.Finance)).Blocks;
+
+        var score = blocks.Single(b => Type(b) == "context" && Text(b!["elements"]![0]).StartsWith("*Risque du payeur*", StringComparison.Ordinal));
+        Assert.Equal("*Risque du payeur* 62,5/100 · Élevé", Text(score!["elements"]![0]));
+        Assert.StartsWith("*F2 Historique de paiement* 14/20 — 52 jours de retard en moyenne", Text(score["elements"]![1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_EveryElement_CarriesTheCompactPayloadOfItsAction()
     {
         var card = CardSamples.Exception(Language.Fr, Role.Finance);
