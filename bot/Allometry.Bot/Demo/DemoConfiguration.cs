@@ -29,6 +29,9 @@ internal static class DemoConfiguration
             // connector may call the Direct Line channel on loopback.
             ["Teams:ConnectorAllowedHosts"] = "127.0.0.1,localhost",
             ["DirectLine:BotName"] = "Allometry",
+            // The terminal is the demo's: the host's JSON log lines would bury the URL and the people to act as.
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Quartz"] = "Error",
         };
         var i = 0;
         foreach (var (email, name, role, language) in SampleUsers.People)
