@@ -14,7 +14,7 @@ public sealed class TenantDirectory(NpgsqlDataSource dataSource)
     // with a tenant_id column is listed, so a new table cannot be forgotten here.
     internal static readonly IReadOnlyList<string> TablesInDeleteOrder =
     [
-        "chat_conversations", "chat_realms",
+        "outbox", "message_map", "digest_deliveries", "chat_conversations", "chat_realms",
         "action_audit", "action_deliveries", "exception_notes", "chat_promises", "retainage_releases",
         "exception_history", "exceptions", "weekly_summary_snapshots", "digest_subscriptions", "tenant_settings", "tenant_memberships", "escalation_contacts", "pm_managers",
         "ledger_history", "payment_applications", "promises", "retainage_holds", "service_contracts",
