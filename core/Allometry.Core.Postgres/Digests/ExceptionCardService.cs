@@ -42,7 +42,7 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
     private const string OneSql = SelectSql + " WHERE e.tenant_id = @tenant AND e.exception_id = @id";
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly ConcurrentDictionary<string, (DateTimeOffset At, Task<Risk> Risk)> _risk = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, Lazy<Task<Risk>> Risk)> _risk = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The card of exception <paramref name="exceptionId"/> for <paramref name="viewer"/> in
@@ -79,13 +79,18 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
         return [.. linked.Select(m => new CardChoice(snapshot.Payer(m)?.Name ?? m, m))];
     }
 
-    private Task<Risk> RiskAsync(string tenantId, CancellationToken ct)
+    /// <summary>
+    /// The tenant's risk queue, shared by concurrent callers (one load, not one per click). The load
+    /// is not tied to any caller's token: one cancelled request must not fail the others waiting on it.
+    /// </summary>
+    private async Task<Risk> RiskAsync(string tenantId, CancellationToken ct)
     {
         var now = _time.GetUtcNow();
+        Lazy<Task<Risk>> Load() => new(() => LoadRiskAsync(tenantId, CancellationToken.None));
         var entry = _risk.AddOrUpdate(tenantId,
-            _ => (now, LoadRiskAsync(tenantId, ct)),
-            (_, old) => now - old.At < RiskCacheLifetime && !old.Risk.IsFaulted && !old.Risk.IsCanceled ? old : (now, LoadRiskAsync(tenantId, ct)));
-        return entry.Risk;
+            _ => (now, Load()),
+            (_, old) => now - old.At < RiskCacheLifetime && !old.Risk.Value.IsFaulted && !old.Risk.Value.IsCanceled ? old : (now, Load()));
+        return await entry.Risk.Value.WaitAsync(ct).ConfigureAwait(false);
     }
 
     private async Task<Risk> LoadRiskAsync(string tenantId, CancellationToken ct)
