@@ -24,6 +24,7 @@ internal static class AllometryCli
         root.Add(QueueCommand.Create(env));
         root.Add(DigestCommand.Create(env));
         root.Add(SubscriptionsCommand.Create(env));
+        root.Add(OutboxCommand.Create(env));
         root.Add(ServeCommand.Create(env));
         root.Add(JobsCommand.Create(env));
         root.Add(SlackCommand.Create(env));

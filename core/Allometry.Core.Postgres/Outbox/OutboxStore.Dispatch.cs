@@ -1,6 +1,8 @@
 namespace Allometry.Core.Postgres.Outbox;
 
 using Allometry.Core.Cards;
+using Allometry.Core.People;
+using Allometry.Core.Postgres.People;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
@@ -18,6 +20,7 @@ public sealed partial class OutboxStore
             FROM outbox o
             WHERE o.status IN ('pending', 'sending') AND o.next_attempt_at <= @now
               AND (o.status = 'pending' OR o.lease_until <= @now)
+              AND o.platform = ANY(@platforms)
               AND NOT EXISTS (
                   SELECT 1 FROM outbox s
                   WHERE s.status = 'sending' AND s.lease_until > @now
@@ -83,7 +86,7 @@ public sealed partial class OutboxStore
         """;
 
     private const string DeferSql = """
-        UPDATE outbox o SET status = 'pending', attempts = o.attempts - 1, next_attempt_at = i.at, lease_owner = NULL, lease_until = NULL, updated_at = @now
+        UPDATE outbox o SET status = 'pending', attempts = o.attempts - 1, next_attempt_at = greatest(o.next_attempt_at, i.at), lease_owner = NULL, lease_until = NULL, updated_at = @now
         FROM unnest(@ids, @ats) AS i(outbox_id, at)
         WHERE o.outbox_id = i.outbox_id AND o.status = 'sending' AND o.lease_owner = @owner
         """;
@@ -91,12 +94,21 @@ public sealed partial class OutboxStore
     /// <summary>
     /// Claims up to <paramref name="limit"/> due messages for <paramref name="owner"/> (a
     /// dispatcher's unique name) under a lease of <see cref="OutboxOptions.Lease"/>: at most one
-    /// per conversation, none for a conversation that has a message in flight. Each claim counts
+    /// per conversation, none for a conversation that has a message in flight, oldest due first. Each claim counts
     /// as an attempt; <see cref="DeferAsync"/> gives it back.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxClaim>> ClaimAsync(string owner, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<OutboxClaim>> ClaimAsync(string owner, int limit, CancellationToken ct) =>
+        ClaimAsync(owner, limit, Enum.GetValues<Platform>(), ct);
+
+    /// <summary>
+    /// As <see cref="ClaimAsync(string, int, CancellationToken)"/>, only for messages to
+    /// <paramref name="platforms"/>: a host that has no channel for a platform leaves its messages
+    /// to an instance that has one.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxClaim>> ClaimAsync(string owner, int limit, IReadOnlyCollection<Platform> platforms, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentNullException.ThrowIfNull(platforms);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -105,6 +117,7 @@ public sealed partial class OutboxStore
         command.Parameters.Add(new NpgsqlParameter<DateTime>("leaseUntil", (now + _options.Lease).UtcDateTime));
         command.Parameters.Add(new NpgsqlParameter<string>("owner", owner));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("platforms", [.. platforms.Select(PeopleCodes.ToCode)]));
         var claims = new List<OutboxClaim>();
         await using var r = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
@@ -184,9 +197,10 @@ public sealed partial class OutboxStore
     }
 
     /// <summary>
-    /// Gives claimed messages back without counting the attempt, to be claimed again from
-    /// <c>at</c>: the dispatcher's pacing would have made them wait longer than is worth holding
-    /// a lease for.
+    /// Gives claimed messages back without counting the attempt, to be claimed again not before
+    /// <c>at</c> (the dispatcher's pacing would have made them wait longer than is worth holding a
+    /// lease for), or as they were when <c>at</c> is in the past (a stopping dispatcher: they
+    /// keep their place in their conversation's order).
     /// </summary>
     public async Task<int> DeferAsync(string owner, IReadOnlyList<(long OutboxId, DateTimeOffset At)> deferrals, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ using Npgsql;
 /// <summary>
 /// The durable outbox (migration 0011). Producers enqueue cards inside the transaction of the
 /// state change that caused them, so both commit or neither does; a dispatcher claims due
-/// messages (<see cref="ClaimAsync"/>), delivers them and marks them sent or failed. Posts of an
+/// messages (<see cref="ClaimAsync(string, int, CancellationToken)"/>), delivers them and marks them sent or failed. Posts of an
 /// exception's card are recorded in the message map, so every later change of the exception
 /// updates every posted copy in place (<c>EnqueueExceptionUpdateAsync</c>).
 /// </summary>
