@@ -40,6 +40,21 @@ internal sealed class ChannelPacer(TimeProvider time, Func<Core.People.Platform,
         }
     }
 
+    /// <summary>
+    /// A call to <paramref name="address"/> finished: the conversation's next message goes no
+    /// sooner than one interval after it. The platform counts arrivals, and a call that took long
+    /// to arrive (a cold connection) would otherwise leave the next one too close behind it.
+    /// </summary>
+    public void Completed(ChannelAddress address)
+    {
+        var next = time.GetUtcNow() + Interval(_limits(address.Platform).PerConversation);
+        lock (_gate)
+        {
+            var key = ConversationKey(address);
+            _nextFree[key] = Later(next, Free(key));
+        }
+    }
+
     /// <summary>The platform said "wait": nothing more goes to that conversation (and realm) before <paramref name="retryAfter"/>.</summary>
     public void Throttled(ChannelAddress address, TimeSpan retryAfter)
     {

@@ -156,6 +156,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         finally
         {
             _sends.Release();
+            _pacer.Completed(claim.Address);
         }
         await _settlements.Writer.WriteAsync(settlement, CancellationToken.None).ConfigureAwait(false);
     }
@@ -172,7 +173,8 @@ internal sealed partial class OutboxDispatcher : BackgroundService
             {
                 case OutboxKind.Post:
                     var posted = await channel.PostAsync(claim.Address, claim.Card!, timeout.Token).ConfigureAwait(false);
-                    return Settlement.Sent(claim, posted.MessageId);
+                    var elsewhere = posted.Address.ConversationId == claim.Address.ConversationId ? null : posted.Address.ConversationId;
+                    return Settlement.Sent(claim, posted.MessageId, elsewhere);
                 case OutboxKind.Update:
                     await channel.UpdateAsync(claim.Posted!, claim.Card!, timeout.Token).ConfigureAwait(false);
                     return Settlement.Sent(claim, null);

@@ -1,4 +1,10 @@
 namespace Allometry.Core.Postgres.Outbox;
 
-/// <summary>A claimed message the platform accepted; <paramref name="MessageId"/> is where a post landed.</summary>
-public sealed record OutboxDelivery(OutboxClaim Claim, string? MessageId);
+/// <summary>A claimed message the platform accepted.</summary>
+/// <param name="Claim">The message.</param>
+/// <param name="MessageId">Where a post landed (Slack ts, Teams activity id); null for an update or delete.</param>
+/// <param name="PostedConversationId">
+/// The conversation the post lives in when the platform put it elsewhere than asked (a Teams
+/// channel post starts a thread, "19:…;messageid=…"); null when it is the claim's own.
+/// </param>
+public sealed record OutboxDelivery(OutboxClaim Claim, string? MessageId, string? PostedConversationId = null);

@@ -45,23 +45,24 @@ public sealed partial class OutboxStore
     // queue the newer card for a post whose card was replaced while it was in flight.
     private const string SentSql = """
         WITH input AS (
-            SELECT * FROM unnest(@ids, @postedIds, @revisions) AS i(outbox_id, posted_id, claimed_revision)
+            SELECT * FROM unnest(@ids, @postedIds, @postedConversations, @revisions) AS i(outbox_id, posted_id, posted_conversation, claimed_revision)
         ),
         sent AS (
             UPDATE outbox o SET status = 'sent', sent_at = @now, updated_at = @now, lease_owner = NULL, lease_until = NULL, last_error = NULL
             FROM input i
             WHERE o.outbox_id = i.outbox_id AND o.status = 'sending' AND o.lease_owner = @owner
             RETURNING o.outbox_id, o.tenant_id, o.platform, o.realm, o.conversation_id, o.service_url, o.kind, o.exception_id,
-                      o.card, o.language, o.revision, i.posted_id, i.claimed_revision
+                      o.card, o.language, o.revision, i.posted_id, coalesce(i.posted_conversation, o.conversation_id) AS posted_conversation,
+                      i.claimed_revision
         ),
         mapped AS (
             INSERT INTO message_map (tenant_id, exception_id, platform, realm, conversation_id, service_url, message_id, language, posted_at)
-            SELECT DISTINCT ON (s.tenant_id, s.exception_id, s.platform, s.conversation_id)
-                   s.tenant_id, s.exception_id, s.platform, s.realm, s.conversation_id, s.service_url, s.posted_id,
+            SELECT DISTINCT ON (s.tenant_id, s.exception_id, s.platform, s.posted_conversation)
+                   s.tenant_id, s.exception_id, s.platform, s.realm, s.posted_conversation, s.service_url, s.posted_id,
                    coalesce(s.language, 'en'), @now
             FROM sent s
             WHERE s.kind = 'post' AND s.exception_id IS NOT NULL AND s.posted_id IS NOT NULL
-            ORDER BY s.tenant_id, s.exception_id, s.platform, s.conversation_id, s.outbox_id DESC
+            ORDER BY s.tenant_id, s.exception_id, s.platform, s.posted_conversation, s.outbox_id DESC
             ON CONFLICT (tenant_id, exception_id, platform, conversation_id) DO UPDATE
                 SET realm = EXCLUDED.realm, service_url = EXCLUDED.service_url, message_id = EXCLUDED.message_id,
                     language = EXCLUDED.language, posted_at = EXCLUDED.posted_at
@@ -69,7 +70,7 @@ public sealed partial class OutboxStore
         refreshed AS (
             INSERT INTO outbox (tenant_id, platform, realm, conversation_id, service_url, kind, message_id, card, language, exception_id,
                                 dedupe_key, next_attempt_at, created_at, updated_at)
-            SELECT s.tenant_id, s.platform, s.realm, s.conversation_id, s.service_url, 'update', s.posted_id, s.card, s.language, s.exception_id,
+            SELECT s.tenant_id, s.platform, s.realm, s.posted_conversation, s.service_url, 'update', s.posted_id, s.card, s.language, s.exception_id,
                    'refresh:' || s.outbox_id || ':' || s.revision, @now, @now, @now
             FROM sent s
             WHERE s.kind = 'post' AND s.posted_id IS NOT NULL AND s.revision > s.claimed_revision
@@ -155,6 +156,7 @@ public sealed partial class OutboxStore
             await using var command = new NpgsqlCommand(SentSql, connection);
             command.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. batch.Select(d => d.Claim.OutboxId)]));
             command.Parameters.Add(new NpgsqlParameter("postedIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Select(d => (object?)d.MessageId ?? DBNull.Value).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("postedConversations", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Select(d => (object?)d.PostedConversationId ?? DBNull.Value).ToArray() });
             command.Parameters.Add(new NpgsqlParameter<int[]>("revisions", [.. batch.Select(d => d.Claim.Revision)]));
             command.Parameters.Add(new NpgsqlParameter<string>("owner", byOwner.Key));
             command.Parameters.Add(new NpgsqlParameter<DateTime>("now", time.GetUtcNow().UtcDateTime));

@@ -175,4 +175,24 @@ public sealed class OutboxStoreTests(PostgresFixture postgres) : IAsyncLifetime
             new { tenant = _tenant });
         Assert.Equal("slack/T0TEAM/C1/1732198440.000100", mapped);
     }
+
+    [Fact]
+    public async Task MarkSentAsync_TeamsChannelPostStartedAThread_MapsAndUpdatesTheThread()
+    {
+        // Arrange
+        var channel = new ChannelAddress(Core.People.Platform.Teams, "entra-1", "19:general@thread.tacv2", "https://smba.example/");
+        await _bed.EnqueueCommittedAsync(OutboxTestBed.Post(_tenant, channel, exceptionId: 8));
+        var claim = Assert.Single(await _bed.Store.ClaimAsync("d1", 10, CancellationToken.None));
+
+        // Act
+        await _bed.Store.MarkSentAsync([new OutboxDelivery(claim, "1732198440123", "19:general@thread.tacv2;messageid=1732198440123")], CancellationToken.None);
+        await using (var connection = await _bed.DataSource.OpenConnectionAsync())
+        {
+            await _bed.Store.EnqueueExceptionUpdateAsync(connection, null, _tenant, 8, OutboxTestBed.Card(8, 2), CancellationToken.None);
+        }
+        var update = Assert.Single(await _bed.Store.ClaimAsync("d1", 10, CancellationToken.None));
+
+        // Assert
+        Assert.Equal(new PostedCard(channel with { ConversationId = "19:general@thread.tacv2;messageid=1732198440123" }, "1732198440123"), update.Posted);
+    }
 }
