@@ -1,6 +1,5 @@
 namespace Allometry.Bot.Outbox;
 
-using Allometry.Bot.Scheduling;
 using Allometry.Core.Cards;
 using Allometry.Core.Postgres.Outbox;
 using Microsoft.Extensions.Configuration;
@@ -9,22 +8,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-/// <summary>Registers the outbox's enqueue side for the scheduled jobs and, for <c>allometry serve</c>, its dispatcher.</summary>
+/// <summary>Registers the outbox's dispatcher for <c>allometry serve</c> (the jobs enqueue through <c>ScheduledCardOutbox</c>).</summary>
 internal static class OutboxServiceCollectionExtensions
 {
     /// <summary>
-    /// The jobs' <see cref="IScheduledCardPublisher"/> on the outbox (replacing any earlier one).
-    /// Needs <c>AddAllometryPostgres()</c>.
-    /// </summary>
-    public static IServiceCollection AddOutboxPublisher(this IServiceCollection services)
-    {
-        services.RemoveAll<IScheduledCardPublisher>();
-        services.AddSingleton<IScheduledCardPublisher, OutboxCardPublisher>();
-        return services;
-    }
-
-    /// <summary>
-    /// The publisher and the dispatcher (a hosted service delivering through every registered
+    /// The dispatcher (a hosted service delivering through every registered
     /// <see cref="IChatChannel"/>), configured from the <c>Outbox</c> section: <c>MaxAttempts</c>,
     /// <c>BatchSize</c>, <c>MaxInFlight</c>, <c>MaxConcurrentSends</c>, <c>PollInterval</c>,
     /// <c>PacingHorizon</c>, <c>SendTimeout</c>, <c>InstanceName</c>, <c>OperatorChannel:{Platform,
@@ -42,7 +30,6 @@ internal static class OutboxServiceCollectionExtensions
         if (maxAttempts < 1) throw new InvalidOperationException("Outbox:MaxAttempts must be at least 1.");
         services.TryAddSingleton(new OutboxOptions { MaxAttempts = maxAttempts });
         services.AddSingleton(options);
-        services.AddOutboxPublisher();
         services.AddSingleton<OutboxDispatcher>(sp => new OutboxDispatcher(
             sp.GetRequiredService<OutboxStore>(), sp.GetServices<IChatChannel>(), options,
             sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetRequiredService<ILogger<OutboxDispatcher>>()));

@@ -7,6 +7,7 @@ using Allometry.Adapters.Slack;
 using Allometry.Adapters.Teams;
 using Allometry.Bot.Hosting;
 using Allometry.Bot.Imports;
+using Allometry.Bot.Outbox;
 using Allometry.Bot.Scheduling;
 using Allometry.Core.Postgres;
 using Allometry.Core.Postgres.Migrations;
@@ -99,6 +100,7 @@ internal sealed class ServeHost : IAsyncDisposable
         services.AddSingleton<ImportService>();
         services.AddAllometryScheduling(settings.Scheduler);
         services.AddSingleton<IScheduledCardPublisher, ScheduledCardOutbox>();
+        AddOutbox(services, configuration);
         services.AddSingleton<ReadinessProbe>();
 
         var platforms = AddPlatforms(services, configuration);
@@ -111,6 +113,19 @@ internal sealed class ServeHost : IAsyncDisposable
         if (platforms.Contains("Slack")) app.MapSlackEndpoints();
         if (platforms.Contains("DirectLine")) app.MapDirectLineEndpoints();
         return app;
+    }
+
+    // The jobs enqueue into the outbox; its dispatcher delivers through the platforms served here.
+    private static void AddOutbox(IServiceCollection services, IConfiguration configuration)
+    {
+        try
+        {
+            services.AddOutboxDispatcher(configuration);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new HostConfigurationException("Outbox", e.Message, "configuration refusée : " + e.Message);
+        }
     }
 
     // Each platform only when its section is configured; an adapter that rejects its section
