@@ -5,9 +5,9 @@ using Allometry.Core.Cards;
 /// <summary>The dispatcher's settings (configuration section <c>Outbox</c>).</summary>
 internal sealed class OutboxDispatcherOptions
 {
-    /// <summary>Most messages claimed at once.</summary>
-    /// <value>200.</value>
-    public int BatchSize { get; set; } = 200;
+    /// <summary>Most messages claimed at once (at most one per conversation).</summary>
+    /// <value>1,000: one claim takes the next message of a thousand Slack channels, each due once a second.</value>
+    public int BatchSize { get; set; } = 1000;
 
     /// <summary>Most messages claimed and not yet settled (waiting for their pace slot or being sent).</summary>
     /// <value>2,000: enough for a thousand Slack channels each with its next message waiting its second.</value>
