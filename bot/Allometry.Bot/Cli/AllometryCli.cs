@@ -29,6 +29,7 @@ internal static class AllometryCli
         root.Add(JobsCommand.Create(env));
         root.Add(SlackCommand.Create(env));
         root.Add(ChannelsCommand.Create(env));
+        root.Add(TeamsCommand.Create(env));
         return root;
     }
 
