@@ -31,7 +31,7 @@ public sealed partial class ConversationService
         return verb switch
         {
             ActionVerb.Ask => await ChosenAsync(speaker, action, ct).ConfigureAwait(false),
-            ActionVerb.View => await ViewAsync(speaker, exceptionId, ct).ConfigureAwait(false),
+            ActionVerb.View => await ViewAsync(speaker, exceptionId, replacesOriginal: !action.Data.ContainsKey(DigestBuilder.OpenKey), ct).ConfigureAwait(false),
             ActionVerb.Subscribe => await SubscribeClickAsync(speaker, action, ct).ConfigureAwait(false),
             ActionVerb.ExportAudit => Reply(ConversationCards.Error(speaker.Language, RefusedTitle, ActionMessages.NotAnExceptionAction), isPrivate: true),
             _ => await ActAsync(speaker, verb, exceptionId, version, action, ct).ConfigureAwait(false),
@@ -51,12 +51,13 @@ public sealed partial class ConversationService
     }
 
     /// <summary>The exception's card as this viewer should see it now (Teams asks on <c>refresh</c>): nothing changes, nothing is audited.</summary>
-    private async Task<ConversationReply> ViewAsync(Speaker speaker, long? exceptionId, CancellationToken ct)
+    /// <remarks>A digest's "Open" keeps the digest and posts the card under it (<paramref name="replacesOriginal"/> false).</remarks>
+    private async Task<ConversationReply> ViewAsync(Speaker speaker, long? exceptionId, bool replacesOriginal, CancellationToken ct)
     {
         var card = exceptionId is { } id ? await FreshCardAsync(speaker, id, ct).ConfigureAwait(false) : null;
         return card is null
             ? Reply(ConversationCards.Error(speaker.Language, RefusedTitle, ConversationTexts.ExceptionGone), isPrivate: true)
-            : Reply(card, replacesOriginal: true);
+            : Reply(card, replacesOriginal: replacesOriginal);
     }
 
     /// <summary>The welcome card's "subscribe this channel" button.</summary>

@@ -27,6 +27,7 @@ public sealed partial class ConversationService
             ChatCommandKind.Help => Reply(ConversationCards.Help(language), !speaker.IsPersonal),
             ChatCommandKind.Queue => await QueueAsync(speaker, ct).ConfigureAwait(false),
             ChatCommandKind.Summary => await SummaryAsync(speaker, ct).ConfigureAwait(false),
+            ChatCommandKind.Digest => await DigestNowAsync(speaker, ct).ConfigureAwait(false),
             ChatCommandKind.SubscribeMorning or ChatCommandKind.SubscribeWeekly => await SubscribeAsync(speaker,
                 command.Kind == ChatCommandKind.SubscribeWeekly ? DigestKind.Weekly : DigestKind.Morning,
                 command.LocalTime, command.TimeZone, command.Weekday, ct).ConfigureAwait(false),
@@ -59,6 +60,42 @@ public sealed partial class ConversationService
         var card = await services.Digests.PreviewWeeklyAsync(speaker.TenantId, speaker.Language, speaker.User.TimeZone, ct).ConfigureAwait(false);
         return Reply(card);
     }
+
+    /// <summary>
+    /// The morning digest posted here now, as a subscription would post it: the digest, then the cards of its
+    /// first items as a shared post shows them (every action; each click is authorized against the clicker).
+    /// </summary>
+    private async Task<ConversationReply> DigestNowAsync(Speaker speaker, CancellationToken ct)
+    {
+        if (speaker.Role == Role.ProjectManager && !Permissions(speaker.TenantId).ProjectManagersSeeAllProjects)
+        {
+            return Reply(NoticeCards.Refusal(speaker.Language, ConversationTexts.NotAllowedSummary), !speaker.IsPersonal);
+        }
+        var bound = await services.Conversations.FindAsync(speaker.TenantId, speaker.Conversation, ct).ConfigureAwait(false);
+        var digest = await services.Digests.ComposeMorningAsync(new DigestSubscription
+        {
+            TenantId = speaker.TenantId,
+            Kind = DigestKind.Morning,
+            Channel = speaker.Conversation,
+            Language = speaker.Language,
+            LocalTime = TimeOnly.MinValue,
+            TimeZone = speaker.User.TimeZone,
+            Filter = bound?.ProjectId is { } project ? new DigestFilter { Projects = [project] } : new DigestFilter(),
+        }, ct).ConfigureAwait(false);
+        List<Card> cards = [digest];
+        foreach (var item in digest.Items.Take(DigestCardsShown))
+        {
+            if (await services.ExceptionCards.ComposeForChannelAsync(speaker.TenantId, item.ExceptionIds[0], speaker.Language,
+                    Permissions(speaker.TenantId), ct).ConfigureAwait(false) is { } card)
+            {
+                cards.Add(card);
+            }
+        }
+        return new ConversationReply { Cards = cards };
+    }
+
+    /// <summary>How many of the digest's items are posted as full cards under it.</summary>
+    private const int DigestCardsShown = 5;
 
     /// <summary>Subscribes this conversation (its <see cref="ChannelAddress"/>) to a digest; a channel bound to a project gets that project's.</summary>
     private async Task<ConversationReply> SubscribeAsync(Speaker speaker, DigestKind kind, TimeOnly? at, string? zone, DayOfWeek? weekday, CancellationToken ct)

@@ -62,6 +62,20 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
         return Build(row, risk.Queue, risk.Snapshot, risk.Graph, new CardViewer(role, language, own, settings ?? PermissionSettings.Default));
     }
 
+    /// <summary>
+    /// The card of exception <paramref name="exceptionId"/> as posted where several people read it (a digest in a
+    /// channel): every action some role may take; each click is authorized against who clicks. Null when the tenant
+    /// has no such exception.
+    /// </summary>
+    public async Task<ExceptionCard?> ComposeForChannelAsync(string tenantId, long exceptionId, Language language, PermissionSettings? settings,
+        CancellationToken ct)
+    {
+        var rows = await ReadAsync(dataSource, tenantId, OneSql, exceptionId, ct).ConfigureAwait(false);
+        if (rows.Count == 0) return null;
+        var risk = await RiskAsync(tenantId, ct).ConfigureAwait(false);
+        return Build(rows[0], risk.Queue, risk.Snapshot, risk.Graph, CardViewer.Channel(language, settings ?? PermissionSettings.Default));
+    }
+
     internal static ExceptionCard Build(ExceptionRow row, CollectionsQueue? queue, LedgerSnapshot? snapshot, EntityGraph graph, CardViewer viewer)
     {
         var score = (row.Input.ReroutedPayerId ?? row.Input.PayerId) is { } payer ? queue?.Scores.For(payer) : null; // a re-routed exception ranks with its new payer

@@ -9,6 +9,9 @@ public enum ChatCommandKind
     Queue,
     /// <summary><c>summary</c> / <c>sommaire</c>: a preview of the weekly executive summary.</summary>
     Summary,
+
+    /// <summary>Post the morning digest here now: "digest", "morning digest", "sommaire du matin".</summary>
+    Digest,
     /// <summary><c>subscribe morning 07:30 [zone]</c> / <c>abonner matin 07:30</c>: this conversation gets the morning digest.</summary>
     SubscribeMorning,
     /// <summary><c>subscribe weekly [monday 08:00] [zone]</c> / <c>abonner hebdo [lundi 08:00]</c>: the weekly summary.</summary>

@@ -6,7 +6,7 @@ using Allometry.Core.Localization;
 
 /// <summary>
 /// Tells the commands typed in chat (English or French) from questions: <c>help</c>/<c>aide</c>,
-/// <c>queue</c>/<c>ma file</c>, <c>summary</c>/<c>sommaire</c>, <c>subscribe morning 07:30
+/// <c>queue</c>/<c>ma file</c>, <c>summary</c>/<c>sommaire</c>, <c>morning digest</c>/<c>sommaire du matin</c>, <c>subscribe morning 07:30
 /// [zone]</c>/<c>abonner matin 7h30</c>, <c>subscribe weekly [monday] [08:00]</c>/<c>abonner hebdo
 /// [lundi] [8h]</c>, <c>unsubscribe</c>/<c>désabonner</c>, <c>link &lt;email&gt;</c>/<c>lier
 /// &lt;courriel&gt;</c>, <c>bind project &lt;code&gt;</c>/<c>lier projet &lt;code&gt;</c>,
@@ -35,6 +35,12 @@ public static class ChatCommandParser
         ["resume"] = (ChatCommandKind.Summary, Language.Fr),
         ["resume hebdomadaire"] = (ChatCommandKind.Summary, Language.Fr),
         ["sommaire hebdomadaire"] = (ChatCommandKind.Summary, Language.Fr),
+        ["digest"] = (ChatCommandKind.Digest, Language.En),
+        ["morning digest"] = (ChatCommandKind.Digest, Language.En),
+        ["post the morning digest"] = (ChatCommandKind.Digest, Language.En),
+        ["sommaire du matin"] = (ChatCommandKind.Digest, Language.Fr),
+        ["resume du matin"] = (ChatCommandKind.Digest, Language.Fr),
+        ["digest du matin"] = (ChatCommandKind.Digest, Language.Fr),
         ["unbind project"] = (ChatCommandKind.UnbindProject, Language.En),
         ["unbind"] = (ChatCommandKind.UnbindProject, Language.En),
         ["delier projet"] = (ChatCommandKind.UnbindProject, Language.Fr),

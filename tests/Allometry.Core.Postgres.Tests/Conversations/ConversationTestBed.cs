@@ -40,6 +40,7 @@ internal sealed class ConversationTestBed
         Realms = new ChatRealmStore(source);
         Conversations = new ChatConversationStore(source);
         Subscriptions = new SubscriptionStore(source);
+        ExceptionCards = new ExceptionCardService(source, queue, time);
         Service = new ConversationService(new ConversationServices
         {
             Realms = Realms,
@@ -47,7 +48,7 @@ internal sealed class ConversationTestBed
             Users = Actions.Users,
             Questions = new QuestionService(source, time),
             Actions = new ActionService(source, time),
-            ExceptionCards = new ExceptionCardService(source, queue, time),
+            ExceptionCards = ExceptionCards,
             QueueCards = new QueueCardService(source, queue),
             Digests = new DigestService(source, Subscriptions, queue, time),
             Subscriptions = Subscriptions,
@@ -56,6 +57,8 @@ internal sealed class ConversationTestBed
     }
 
     public ActionTestBed Actions { get; }
+
+    public ExceptionCardService ExceptionCards { get; }
 
     public ChatRealmStore Realms { get; }
 

@@ -94,6 +94,9 @@ public static class DigestBuilder
         return parts.Count == 0 ? null : string.Join(" · ", parts);
     }
 
+    /// <summary>The data key of a digest's "Open" button: the exception's card comes as a new message, the digest stays.</summary>
+    public const string OpenKey = "open";
+
     private static CardAction View(long exceptionId, int version, Language language) => new()
     {
         Verb = ActionVerb.View,
@@ -101,5 +104,6 @@ public static class DigestBuilder
         ExceptionId = exceptionId,
         ExceptionVersion = version,
         Secondary = true,
+        Data = new Dictionary<string, string> { [OpenKey] = "1" },
     };
 }
