@@ -35,8 +35,9 @@ internal sealed class DemoWebChatHost : IAsyncDisposable
 
     public TestDatabase Database => _database;
 
-    /// <summary>Where each step's screenshot is written (the test run's artifacts).</summary>
-    public static string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "e2e-screenshots");
+    /// <summary>Where each step's screenshot is written: the test run's artifacts, or <c>ALLOMETRY_E2E_SCREENSHOTS</c>.</summary>
+    public static string ArtifactsDirectory { get; } =
+        Environment.GetEnvironmentVariable("ALLOMETRY_E2E_SCREENSHOTS") is { Length: > 0 } chosen ? chosen : Path.Combine(AppContext.BaseDirectory, "e2e-screenshots");
 
     public static async Task<DemoWebChatHost> StartAsync(PostgresFixture postgres)
     {

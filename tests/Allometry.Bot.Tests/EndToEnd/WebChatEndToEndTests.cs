@@ -118,6 +118,7 @@ public sealed class WebChatEndToEndTests(PostgresFixture postgres) : IAsyncLifet
         var refusedBefore = await ReleaseFromTheDigestAsync(coordinator, project!, amount: null);
         await coordinator.WaitForBotMessagesAsync(refusedBefore + 1);
         var refusal = await coordinator.BotMessageTextAsync(refusedBefore);
+        await coordinator.BotMessages.Nth(refusedBefore).ScrollIntoViewIfNeededAsync();
         await coordinator.ScreenshotAsync("07-coordinator-release-refused");
         var releasedBefore = await ReleaseFromTheDigestAsync(finance, project!, amount: "10000.00");
         await finance.WaitForBotMessagesAsync(releasedBefore + 1);
