@@ -39,7 +39,7 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
         LEFT JOIN projects pr ON pr.tenant_id = e.tenant_id AND pr.project_id = e.project_id
         """;
 
-    private const string OneSql = SelectSql + " WHERE e.tenant_id = @tenant AND e.exception_id = @id";
+    internal const string OneSql = SelectSql + " WHERE e.tenant_id = @tenant AND e.exception_id = @id";
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, Lazy<Task<Risk>> Risk)> _risk = new(StringComparer.Ordinal);
@@ -118,7 +118,14 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
     internal static async Task<IReadOnlyList<ExceptionRow>> ReadAsync(NpgsqlDataSource dataSource, string tenantId, string sql, long? id, CancellationToken ct)
     {
         await using var scope = await TenantScope.BeginAsync(dataSource, tenantId, ct).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(sql, scope.Connection, scope.Transaction);
+        return await ReadAsync(scope.Connection, scope.Transaction, tenantId, sql, id, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The same read inside the caller's tenant-scoped transaction (the outbox composes inside the state change's).</summary>
+    internal static async Task<IReadOnlyList<ExceptionRow>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string sql,
+        long? id, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
         if (id is { } exceptionId) command.Parameters.Add(new NpgsqlParameter<long>("id", exceptionId));
         var rows = new List<ExceptionRow>();

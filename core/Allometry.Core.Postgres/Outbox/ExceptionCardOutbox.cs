@@ -7,6 +7,7 @@ using Allometry.Core.Exceptions;
 using Allometry.Core.Ledger;
 using Allometry.Core.Localization;
 using Allometry.Core.People;
+using Allometry.Core.Postgres.Digests;
 using Allometry.Core.Postgres.Exceptions;
 using Allometry.Core.Postgres.People;
 using Allometry.Core.Postgres.Tenancy;
@@ -22,7 +23,7 @@ using Npgsql;
 /// </summary>
 /// <remarks>
 /// A channel copy is read by everyone in the conversation, so it is composed for a neutral
-/// channel viewer: <see cref="ChannelViewerRole"/>, not the person who clicked. Each click is
+/// channel viewer (<see cref="CardViewer.Channel"/>: every action some role may take), not the person who clicked. Each click is
 /// authorized for whoever clicks (<see cref="PermissionMatrix"/>), so showing an action someone may
 /// not take only earns them a polite refusal. The payer's score, tier and re-route choices are
 /// carried over from the copy's last card: they move with ledger imports, not with clicks, and
@@ -30,9 +31,6 @@ using Npgsql;
 /// </remarks>
 public sealed class ExceptionCardOutbox(OutboxStore store, NpgsqlDataSource dataSource)
 {
-    /// <summary>The role a channel copy's actions are chosen for: every action the exception supports.</summary>
-    public const Role ChannelViewerRole = Role.Finance;
-
     private const string CopiesSql = """
         SELECT l.language AS Language,
                (SELECT o.card::text FROM outbox o
@@ -44,16 +42,6 @@ public sealed class ExceptionCardOutbox(OutboxStore store, NpgsqlDataSource data
             SELECT language::text FROM outbox
             WHERE tenant_id = @tenant AND exception_id = @id AND kind = 'post' AND status IN ('pending', 'sending') AND language IS NOT NULL
         ) l
-        """;
-
-    private const string ExceptionSql = """
-        SELECT e.exception_id, e.version, e.rule_id, e.severity::text, e.amount_at_risk, e.currency::text,
-               e.title_en, e.title_fr, e.detail_en, e.detail_fr, e.action_en, e.action_fr, e.evidence::text, e.status::text,
-               e.payer_id, p.name, e.project_id, e.snoozed_until, e.snooze_reason, e.escalated_to,
-               e.escalation_note, e.rerouted_payer_id, e.assigned_to, e.first_seen_on, e.dismissed_reason
-        FROM exceptions e
-        LEFT JOIN payers p ON p.tenant_id = e.tenant_id AND p.payer_id = e.payer_id
-        WHERE e.tenant_id = @tenant AND e.exception_id = @id
         """;
 
     /// <summary>
@@ -91,55 +79,20 @@ public sealed class ExceptionCardOutbox(OutboxStore store, NpgsqlDataSource data
         var copies = (await connection.QueryAsync<CopyRow>(new CommandDefinition(CopiesSql, new { tenant = tenantId, id = exceptionId },
             transaction, cancellationToken: ct)).ConfigureAwait(false)).ToList();
         if (copies.Count == 0) return [];
-        var input = await ReadAsync(connection, transaction, tenantId, exceptionId, ct).ConfigureAwait(false);
-        if (input is null) return [];
+        var rows = await ExceptionCardService.ReadAsync(connection, transaction, tenantId, ExceptionCardService.OneSql, exceptionId, ct).ConfigureAwait(false);
+        if (rows.Count == 0) return [];
+        var input = rows[0].Input;
         return [.. copies.Select(copy =>
         {
             var language = PeopleCodes.ParseLanguage(copy.Language);
             var last = copy.LastCard is null ? null : OutboxCardJson.Read(copy.LastCard) as ExceptionCard;
-            var card = ExceptionCardBuilder.Build(input, null, new CardViewer(ChannelViewerRole, language, false, settings), RerouteChoices(last));
+            var card = ExceptionCardBuilder.Build(input, null, CardViewer.Channel(language, settings), RerouteChoices(last));
             return last is null ? card : card with { Score = last.Score, Tier = last.Tier, ScoreFactors = last.ScoreFactors };
         })];
     }
 
     private static IReadOnlyList<CardChoice> RerouteChoices(ExceptionCard? last) =>
         last?.Actions.Where(a => a.Verb == ActionVerb.Reroute).SelectMany(a => a.Inputs).SelectMany(i => i.Choices).ToList() ?? [];
-
-    private static async Task<ExceptionCardInput?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId,
-        long exceptionId, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(ExceptionSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
-        command.Parameters.Add(new NpgsqlParameter<long>("id", exceptionId));
-        await using var r = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        if (!await r.ReadAsync(ct).ConfigureAwait(false)) return null;
-        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        return new ExceptionCardInput
-        {
-            ExceptionId = r.GetInt64(0),
-            Version = r.GetInt32(1),
-            RuleId = r.GetString(2),
-            Severity = LedgerVocabulary.Parse<Severity>(r.GetString(3)),
-            AmountAtRisk = r.GetDecimal(4),
-            Currency = r.GetString(5),
-            Title = new LocalizedText(r.GetString(6), r.GetString(7)),
-            Detail = new LocalizedText(r.GetString(8), r.GetString(9)),
-            SuggestedAction = new LocalizedText(r.GetString(10), r.GetString(11)),
-            Evidence = EvidenceJson.Read(r.GetString(12)),
-            Status = LedgerVocabulary.Parse<ExceptionStatus>(r.GetString(13)),
-            PayerId = Text(14),
-            PayerName = Text(15),
-            ProjectId = Text(16),
-            SnoozedUntil = r.IsDBNull(17) ? null : r.GetFieldValue<DateOnly>(17),
-            SnoozeReason = Text(18),
-            EscalatedTo = Text(19),
-            EscalationNote = Text(20),
-            ReroutedPayerId = Text(21),
-            AssignedTo = Text(22),
-            FirstSeenOn = r.GetFieldValue<DateOnly>(23),
-            DismissedReason = Text(24),
-        };
-    }
 
     private sealed class CopyRow
     {
