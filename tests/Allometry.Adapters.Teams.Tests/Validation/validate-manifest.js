@@ -1,6 +1,6 @@
 // Validates a Teams app manifest (argv[2]) and, when given, its localization files (argv[3..]) offline
 // against the v1.24 schemas shipped in @microsoft/app-manifest, with ajv's draft-04 build (the
-// schemas are draft-04; ajv-draft-04 comes with @microsoft/app-manifest). Output (stdout):
+// schemas are draft-04; ajv-draft-04 is listed in package.json). Output (stdout):
 // [{file, errors: ["<path> <message>", ...]}].
 'use strict';
 const fs = require('fs');
