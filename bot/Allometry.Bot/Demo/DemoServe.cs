@@ -1,7 +1,7 @@
 namespace Allometry.Bot.Demo;
 
 using Allometry.Bot.Cli;
-using Allometry.Bot.Serve;
+using Allometry.Bot.Cli.Commands;
 using Allometry.Core.Localization;
 using Allometry.Core.Postgres.People;
 using Spectre.Console;
@@ -17,17 +17,7 @@ internal static class DemoServe
     {
         var fr = language == Language.Fr;
         var configuration = DemoConfiguration.Build(env.Home.Root, env.ConnectionString, urls);
-        ServeHost host;
-        try
-        {
-            host = await ServeHost.StartAsync(configuration, ct);
-        }
-        catch (HostConfigurationException e)
-        {
-            env.Error.MarkupLine("[red]" + Markup.Escape(e.Message) + "[/]");
-            return CliRun.EnvironmentProblem;
-        }
-        await using (host)
+        return await HostRun.RunAsync(env, configuration, host =>
         {
             env.Out.WriteLine();
             foreach (var address in host.Addresses)
@@ -41,15 +31,6 @@ internal static class DemoServe
                 env.Out.MarkupLine($"  {Markup.Escape(name)} — {Markup.Escape(DemoConfiguration.RoleLabel(role))} ({Markup.Escape(email)})");
             }
             env.Out.MarkupLine(fr ? "[dim]Ctrl+C pour arrêter ; les données restent pour la prochaine fois.[/]" : "[dim]Ctrl+C stops; the data stays for next time.[/]");
-            try
-            {
-                await host.WaitForShutdownAsync(ct);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C: disposing the host is the graceful stop.
-            }
-        }
-        return CliRun.Ok;
+        }, ct);
     }
 }

@@ -53,7 +53,7 @@ public sealed partial class ConversationService
     /// <summary>The weekly summary as it stands; tenant-wide figures, so not for a project manager limited to their projects.</summary>
     private async Task<ConversationReply> SummaryAsync(Speaker speaker, CancellationToken ct)
     {
-        if (speaker.Role == Role.ProjectManager && !Permissions(speaker.TenantId).ProjectManagersSeeAllProjects)
+        if (!MaySeeTenantFigures(speaker))
         {
             return Reply(NoticeCards.Refusal(speaker.Language, ConversationTexts.NotAllowedSummary), !speaker.IsPersonal);
         }
@@ -67,7 +67,7 @@ public sealed partial class ConversationService
     /// </summary>
     private async Task<ConversationReply> DigestNowAsync(Speaker speaker, CancellationToken ct)
     {
-        if (speaker.Role == Role.ProjectManager && !Permissions(speaker.TenantId).ProjectManagersSeeAllProjects)
+        if (!MaySeeTenantFigures(speaker))
         {
             return Reply(NoticeCards.Refusal(speaker.Language, ConversationTexts.NotAllowedSummary), !speaker.IsPersonal);
         }
@@ -93,6 +93,10 @@ public sealed partial class ConversationService
         }
         return new ConversationReply { Cards = cards };
     }
+
+    /// <summary>Tenant-wide figures (summary, digest) are not for a project manager limited to their own projects.</summary>
+    private bool MaySeeTenantFigures(Speaker speaker) =>
+        speaker.Role != Role.ProjectManager || Permissions(speaker.TenantId).ProjectManagersSeeAllProjects;
 
     /// <summary>How many of the digest's items are posted as full cards under it.</summary>
     private const int DigestCardsShown = 5;

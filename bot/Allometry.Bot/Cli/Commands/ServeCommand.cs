@@ -23,24 +23,7 @@ internal static class ServeCommand
         {
             var language = parse.GetValue(lang);
             var configuration = Configuration(env, parse.GetValue(urls));
-            ServeHost host;
-            try
-            {
-                host = await ServeHost.StartAsync(configuration, ct);
-            }
-            catch (HostConfigurationException e)
-            {
-                // One sentence per line, so a narrow terminal or a log never splits the key's name.
-                env.Error.MarkupLine("[red]" + Markup.Escape(e.English) + "[/]");
-                env.Error.MarkupLine("[red]" + Markup.Escape(e.French) + "[/]");
-                return CliRun.EnvironmentProblem;
-            }
-            catch (PostgresServerException e)
-            {
-                env.Error.MarkupLine("[red]" + Markup.Escape(e.Message) + "[/]");
-                return CliRun.EnvironmentProblem;
-            }
-            await using (host)
+            return await HostRun.RunAsync(env, configuration, host =>
             {
                 foreach (var address in host.Addresses)
                 {
@@ -48,16 +31,7 @@ internal static class ServeCommand
                     env.Out.WriteLine((language == Language.Fr ? "À l'écoute sur " : "Listening on ") + address);
                 }
                 env.Out.WriteLine(host.DatabaseDescription);
-                try
-                {
-                    await host.WaitForShutdownAsync(ct);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Ctrl+C or SIGTERM: disposing the host below is the graceful stop.
-                }
-            }
-            return CliRun.Ok;
+            }, ct);
         });
         return command;
     }
