@@ -20,6 +20,10 @@ internal static class TeamsAppPackage
     public const string PlaceholderId = "00000000-0000-0000-0000-000000000000";
     public const string PlaceholderHost = "allometry.example.com";
 
+    /// <summary>The host's privacy statement and terms of use, relative to the public URL (the host serves both, EN/FR).</summary>
+    public const string PrivacyPath = "privacy";
+    public const string TermsPath = "terms";
+
     /// <summary>The committed template (as embedded).</summary>
     public static JsonObject Template() =>
         JsonNode.Parse(Resource("manifest.json"))!.AsObject();
@@ -42,8 +46,8 @@ internal static class TeamsAppPackage
         manifest["webApplicationInfo"] = new JsonObject { ["id"] = id, ["resource"] = $"api://botid-{id}" };
         var developer = manifest["developer"]!.AsObject();
         developer["websiteUrl"] = root;
-        developer["privacyUrl"] = root + "privacy";
-        developer["termsOfUseUrl"] = root + "terms";
+        developer["privacyUrl"] = root + PrivacyPath;
+        developer["termsOfUseUrl"] = root + TermsPath;
         // validDomains are host names (a port when it is not 443), never URLs.
         manifest["validDomains"] = new JsonArray(publicUrl.IsDefaultPort ? publicUrl.Host : publicUrl.Authority);
         return manifest;

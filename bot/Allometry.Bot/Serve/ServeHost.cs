@@ -109,6 +109,7 @@ internal sealed class ServeHost : IAsyncDisposable
         if (platforms.Contains("DirectLine")) app.UseWebSockets();
         app.UseRouting();
         app.MapHealthEndpoints();
+        app.MapLegalPages();
         if (platforms.Contains("Teams")) app.MapTeamsEndpoints();
         if (platforms.Contains("Slack")) app.MapSlackEndpoints();
         if (platforms.Contains("DirectLine")) app.MapDirectLineEndpoints();

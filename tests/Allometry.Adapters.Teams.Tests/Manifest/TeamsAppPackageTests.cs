@@ -108,7 +108,9 @@ public sealed class TeamsAppPackageTests : IDisposable
         Assert.Equal(AppId.ToString(), manifest["bots"]![0]!["botId"]!.GetValue<string>());
         Assert.Equal(AppId.ToString(), manifest["webApplicationInfo"]!["id"]!.GetValue<string>());
         Assert.Equal(["allometry.contoso.ca"], manifest["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));
+        Assert.Equal("https://allometry.contoso.ca/", manifest["developer"]!["websiteUrl"]!.GetValue<string>());
         Assert.Equal("https://allometry.contoso.ca/privacy", manifest["developer"]!["privacyUrl"]!.GetValue<string>());
+        Assert.Equal("https://allometry.contoso.ca/terms", manifest["developer"]!["termsOfUseUrl"]!.GetValue<string>());
         Assert.DoesNotContain(TeamsAppPackage.PlaceholderId, manifestText, StringComparison.Ordinal);
         Assert.DoesNotContain(TeamsAppPackage.PlaceholderHost, manifestText, StringComparison.Ordinal);
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(Folder, "color.png")), await File.ReadAllBytesAsync(Path.Combine(extracted, "color.png")));

@@ -66,6 +66,8 @@ public sealed class TeamsCommandTests : IDisposable
         var manifest = (await JsonNode.ParseAsync(stream))!;
         Assert.Equal(AppId, manifest["bots"]![0]!["botId"]!.GetValue<string>());
         Assert.Equal("allometry.contoso.ca", manifest["validDomains"]![0]!.GetValue<string>());
+        Assert.Equal("https://allometry.contoso.ca/privacy", manifest["developer"]!["privacyUrl"]!.GetValue<string>());
+        Assert.Equal("https://allometry.contoso.ca/terms", manifest["developer"]!["termsOfUseUrl"]!.GetValue<string>());
     }
 
     private async Task<(int Code, string Out, string Error)> RunAsync(Dictionary<string, string> environment, params string[] extra)
