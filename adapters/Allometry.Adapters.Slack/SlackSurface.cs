@@ -48,12 +48,15 @@ internal static class SlackSurface
     /// command (<c>commands</c>), resolving people (<c>users:read</c>, <c>users:read.email</c> for
     /// <c>users.lookupByEmail</c>), <c>conversations.info</c> on public and private channels
     /// (<c>channels:read</c>, <c>groups:read</c>), opening DMs (<c>im:write</c>), mentions
-    /// (<c>app_mentions:read</c>) and direct messages (<c>im:history</c> for <c>message.im</c>).
+    /// (<c>app_mentions:read</c>) and direct messages (<c>im:history</c> for <c>message.im</c>), and
+    /// <c>conversations.history</c> in public and private channels (<c>channels:history</c>,
+    /// <c>groups:history</c>) to find a card whose post was interrupted by a crash instead of posting
+    /// it twice (only messages carrying Allometry's metadata are looked at).
     /// </summary>
     public static IReadOnlyList<string> BotScopes { get; } =
     [
         "chat:write", "commands", "users:read", "users:read.email", "channels:read", "groups:read", "im:write",
-        "app_mentions:read", "im:history",
+        "app_mentions:read", "im:history", "channels:history", "groups:history",
     ];
 
     /// <summary>Bot events subscribed to: mentions in channels, and messages in the bot's DMs.</summary>
@@ -92,6 +95,9 @@ internal static class SlackSurface
     /// <summary>Web API method <c>conversations.info</c>: a channel's name and kind.</summary>
     public const string ConversationsInfo = "conversations.info";
 
+    /// <summary>Web API method <c>conversations.history</c>: finds a card whose post a crash interrupted, by its metadata.</summary>
+    public const string ConversationsHistory = "conversations.history";
+
     /// <summary>Web API method <c>oauth.v2.access</c>: exchanges the install code for a bot token.</summary>
     public const string OAuthV2Access = "oauth.v2.access";
 
@@ -102,7 +108,7 @@ internal static class SlackSurface
     public static IReadOnlyList<string> WebApiMethods { get; } =
     [
         ChatPostMessage, ChatUpdate, ChatDelete, ChatPostEphemeral, ChatGetPermalink, ViewsOpen, ViewsUpdate, UsersInfo,
-        UsersLookupByEmail, ConversationsInfo, OAuthV2Access, AppsConnectionsOpen,
+        UsersLookupByEmail, ConversationsInfo, ConversationsHistory, OAuthV2Access, AppsConnectionsOpen,
     ];
 
     /// <summary>The app-level token scope Socket Mode needs (<c>apps.connections.open</c>); not a bot scope.</summary>

@@ -6,10 +6,17 @@ using System.Text.Json.Nodes;
 using Allometry.Adapters.Slack.BlockKit;
 
 /// <summary>The Web API methods the adapter calls, typed; each throws <see cref="SlackApiException"/> on <c>ok:false</c>.</summary>
-internal sealed class SlackWebApi(SlackWebApiClient client, ChannelPostThrottle throttle)
+internal sealed partial class SlackWebApi(SlackWebApiClient client, ChannelPostThrottle throttle)
 {
     /// <summary>Posts a message; returns its <c>ts</c>. Paced to one post per second per channel.</summary>
-    public async Task<string> PostMessageAsync(string token, string channel, BlockKitMessage message, string? threadTs, CancellationToken ct)
+    public Task<string> PostMessageAsync(string token, string channel, BlockKitMessage message, string? threadTs, CancellationToken ct) =>
+        PostMessageAsync(token, channel, message, threadTs, metadata: null, ct);
+
+    /// <summary>
+    /// Posts a message carrying <paramref name="metadata"/> (<c>event_type</c>, <c>event_payload</c>:
+    /// invisible to people, returned by <c>conversations.history</c>); returns its <c>ts</c>.
+    /// </summary>
+    public async Task<string> PostMessageAsync(string token, string channel, BlockKitMessage message, string? threadTs, JsonObject? metadata, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         await throttle.WaitTurnAsync(channel, ct).ConfigureAwait(false);
@@ -18,6 +25,10 @@ internal sealed class SlackWebApi(SlackWebApiClient client, ChannelPostThrottle 
         if (threadTs is not null)
         {
             body["thread_ts"] = threadTs;
+        }
+        if (metadata is not null)
+        {
+            body["metadata"] = metadata.DeepClone();
         }
         var result = await client.CallJsonAsync(SlackSurface.ChatPostMessage, token, body, ct).ConfigureAwait(false);
         return Required(result, "ts", SlackSurface.ChatPostMessage);

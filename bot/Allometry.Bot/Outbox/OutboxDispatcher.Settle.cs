@@ -28,7 +28,7 @@ internal sealed partial class OutboxDispatcher
 
     private async Task PersistAsync(IReadOnlyList<Settlement> batch)
     {
-        var sent = batch.Where(s => s.Failure is null && s.DeferUntil is null).Select(s => new OutboxDelivery(s.Claim, s.MessageId, s.PostedConversationId)).ToList();
+        var sent = batch.Where(s => s.Failure is null && s.DeferUntil is null).Select(s => new OutboxDelivery(s.Claim, s.MessageId, s.PostedConversationId, s.Reconciliation)).ToList();
         var deferred = batch.Where(s => s.DeferUntil is not null).Select(s => (s.Claim.OutboxId, s.DeferUntil!.Value)).ToList();
         if (sent.Count > 0)
         {

@@ -17,9 +17,13 @@ using Microsoft.Extensions.Logging;
 /// gives back what had not started.
 /// </summary>
 /// <remarks>
-/// Delivery is at least once: a process killed between a platform's "ok" and the settlement
-/// re-sends that one message after its lease expires. Everything else — two dispatchers, a
-/// restarted database, a throttling platform — delivers each message once.
+/// A process killed between a platform's "ok" and the settlement leaves its messages claimed until
+/// their lease expires; the instance that takes a post over first asks the platform whether it
+/// landed (<see cref="IPostLookup"/>, by the post key every attempt carries) and records the found
+/// post instead of posting again — exactly once where the channel can look posts up (Slack).
+/// Where it cannot (Teams), or the lookup fails, the post is sent again (at least once) and the
+/// row says so. Everything else — two dispatchers, a restarted database, a throttling platform —
+/// delivers each message once.
 /// </remarks>
 internal sealed partial class OutboxDispatcher : BackgroundService
 {
@@ -148,10 +152,21 @@ internal sealed partial class OutboxDispatcher : BackgroundService
             await _settlements.Writer.WriteAsync(Settlement.Deferred(claim, DateTimeOffset.UnixEpoch), CancellationToken.None).ConfigureAwait(false);
             return;
         }
+        // A call must end before the lease does: after it, another instance may take the message
+        // over, and a post still landing then would not be found by its lookup. A claim whose
+        // lease was mostly spent waiting for its turn is given back untouched instead.
+        var callDeadline = claim.LeaseUntil - (_store.Options.Lease / 5);
+        if (_time.GetUtcNow() >= callDeadline)
+        {
+            _sends.Release();
+            LogLeaseTooShort(_logger, claim.OutboxId);
+            await _settlements.Writer.WriteAsync(Settlement.Deferred(claim, DateTimeOffset.UnixEpoch), CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
         Settlement settlement;
         try
         {
-            settlement = await SendAsync(claim).ConfigureAwait(false);
+            settlement = await SendAsync(claim, callDeadline).ConfigureAwait(false);
         }
         finally
         {
@@ -161,20 +176,19 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         await _settlements.Writer.WriteAsync(settlement, CancellationToken.None).ConfigureAwait(false);
     }
 
-    // The call itself is not cancelled by stopping: it finishes (bounded by SendTimeout) and is settled.
-    private async Task<Settlement> SendAsync(OutboxClaim claim)
+    // The call itself is not cancelled by stopping: it finishes (bounded by SendTimeout and the lease) and is settled.
+    private async Task<Settlement> SendAsync(OutboxClaim claim, DateTimeOffset deadline)
     {
         if (!_channels.TryGetValue(claim.Address.Platform, out var channel))
             return Settlement.Failed(claim, new OutboxFailure($"no_channel_{claim.Address.Platform}".ToLowerInvariant(), Permanent: true));
-        using var timeout = new CancellationTokenSource(_options.SendTimeout, _time);
+        var left = deadline - _time.GetUtcNow();
+        using var timeout = new CancellationTokenSource(left < _options.SendTimeout ? left : _options.SendTimeout, _time);
         try
         {
             switch (claim.Kind)
             {
                 case OutboxKind.Post:
-                    var posted = await channel.PostAsync(claim.Address, claim.Card!, timeout.Token).ConfigureAwait(false);
-                    var elsewhere = posted.Address.ConversationId == claim.Address.ConversationId ? null : posted.Address.ConversationId;
-                    return Settlement.Sent(claim, posted.MessageId, elsewhere);
+                    return await PostAsync(channel, claim, timeout.Token).ConfigureAwait(false);
                 case OutboxKind.Update:
                     await channel.UpdateAsync(claim.Posted!, claim.Card!, timeout.Token).ConfigureAwait(false);
                     return Settlement.Sent(claim, null);

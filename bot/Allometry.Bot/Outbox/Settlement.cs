@@ -4,10 +4,10 @@ using Allometry.Core.Postgres.Outbox;
 
 /// <summary>How one claimed message ended in this dispatcher: sent, failed, or given back unsent.</summary>
 internal sealed record Settlement(OutboxClaim Claim, string? MessageId = null, OutboxFailure? Failure = null, DateTimeOffset? DeferUntil = null,
-    string? PostedConversationId = null)
+    string? PostedConversationId = null, string? Reconciliation = null)
 {
-    public static Settlement Sent(OutboxClaim claim, string? messageId, string? postedConversationId = null) =>
-        new(claim, messageId, PostedConversationId: postedConversationId);
+    public static Settlement Sent(OutboxClaim claim, string? messageId, string? postedConversationId = null, string? reconciliation = null) =>
+        new(claim, messageId, PostedConversationId: postedConversationId, Reconciliation: reconciliation);
 
     public static Settlement Failed(OutboxClaim claim, OutboxFailure failure) => new(claim, Failure: failure);
 

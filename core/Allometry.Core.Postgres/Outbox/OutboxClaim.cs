@@ -23,6 +23,24 @@ public sealed record OutboxClaim
     /// <summary>The dispatcher that holds the lease.</summary>
     public required string LeaseOwner { get; init; }
 
+    /// <summary>When the lease ends: a call that could outlast it must not start (another dispatcher may take the message over).</summary>
+    public DateTimeOffset LeaseUntil { get; init; } = DateTimeOffset.MaxValue;
+
+    /// <summary>
+    /// For a post taken over from an expired lease: the start of the first attempt whose outcome is
+    /// unknown — that post may have landed without being recorded. Null otherwise.
+    /// </summary>
+    public DateTimeOffset? UnsettledSince { get; init; }
+
+    /// <summary>True when this post may already have landed: look it up (<see cref="PostKey"/>) before posting again.</summary>
+    public bool MayHaveLanded => Kind == OutboxKind.Post && UnsettledSince is not null;
+
+    /// <summary>The stable key every attempt of this message carries to the platform, so a landed post can be found again.</summary>
+    public string PostKey => PostKeyOf(OutboxId);
+
+    /// <summary>The post key of outbox row <paramref name="outboxId"/>: <c>allometry-outbox-&lt;id&gt;</c>.</summary>
+    public static string PostKeyOf(long outboxId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"allometry-outbox-{outboxId}");
+
     /// <summary>The posted copy this message acts on, for an update or delete.</summary>
     public PostedCard? Posted => MessageId is null ? null : new PostedCard(Address, MessageId);
 }

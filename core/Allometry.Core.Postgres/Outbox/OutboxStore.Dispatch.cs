@@ -35,20 +35,28 @@ public sealed partial class OutboxStore
             LIMIT @limit
             FOR UPDATE OF o SKIP LOCKED
         )
-        UPDATE outbox o SET status = 'sending', lease_owner = @owner, lease_until = @leaseUntil, attempts = o.attempts + 1, updated_at = @now
+        -- A post taken over from an expired lease may have landed without being recorded: from the
+        -- first such attempt's start on, its posts are looked up before posting again (0016).
+        UPDATE outbox o SET status = 'sending', lease_owner = @owner, lease_until = @leaseUntil, attempts = o.attempts + 1, updated_at = @now,
+               attempt_started_at = @now,
+               unsettled_since = CASE WHEN o.kind = 'post' AND o.status = 'sending'
+                                      THEN coalesce(o.unsettled_since, o.attempt_started_at, o.created_at)
+                                      ELSE o.unsettled_since END
         FROM picked p WHERE o.outbox_id = p.outbox_id
         RETURNING o.outbox_id, o.tenant_id, o.platform, o.realm, o.conversation_id, o.service_url, o.kind, o.message_id,
-                  o.card::text, o.exception_id, o.dedupe_key, o.attempts, o.revision
+                  o.card::text, o.exception_id, o.dedupe_key, o.attempts, o.revision, o.unsettled_since, o.lease_until
         """;
 
     // One statement per batch: mark sent, record where posts of exception cards landed, and
     // queue the newer card for a post whose card was replaced while it was in flight.
     private const string SentSql = """
         WITH input AS (
-            SELECT * FROM unnest(@ids, @postedIds, @postedConversations, @revisions) AS i(outbox_id, posted_id, posted_conversation, claimed_revision)
+            SELECT * FROM unnest(@ids, @postedIds, @postedConversations, @revisions, @reconciliations)
+                AS i(outbox_id, posted_id, posted_conversation, claimed_revision, reconciliation)
         ),
         sent AS (
-            UPDATE outbox o SET status = 'sent', sent_at = @now, updated_at = @now, lease_owner = NULL, lease_until = NULL, last_error = NULL
+            UPDATE outbox o SET status = 'sent', sent_at = @now, updated_at = @now, lease_owner = NULL, lease_until = NULL, last_error = NULL,
+                                unsettled_since = NULL, reconciliation = coalesce(i.reconciliation, o.reconciliation)
             FROM input i
             WHERE o.outbox_id = i.outbox_id AND o.status = 'sending' AND o.lease_owner = @owner
             RETURNING o.outbox_id, o.tenant_id, o.platform, o.realm, o.conversation_id, o.service_url, o.kind, o.exception_id,
@@ -135,6 +143,8 @@ public sealed partial class OutboxStore
                 DedupeKey = r.GetString(10),
                 Attempts = r.GetInt32(11),
                 Revision = r.GetInt32(12),
+                UnsettledSince = r.IsDBNull(13) ? null : new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(13), DateTimeKind.Utc)),
+                LeaseUntil = new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(14), DateTimeKind.Utc)),
                 LeaseOwner = owner,
             });
         }
@@ -143,7 +153,9 @@ public sealed partial class OutboxStore
 
     /// <summary>
     /// Marks delivered messages sent (only those whose lease the caller still holds) and records
-    /// where posts of exception cards landed in the message map. Returns how many were marked.
+    /// where posts of exception cards landed in the message map — the same for a post found by
+    /// looking it up after a crash (<see cref="OutboxDelivery.Reconciliation"/> says how an
+    /// interrupted post was settled, and stays on the row). Returns how many were marked.
     /// </summary>
     public async Task<int> MarkSentAsync(IReadOnlyList<OutboxDelivery> deliveries, CancellationToken ct)
     {
@@ -158,6 +170,7 @@ public sealed partial class OutboxStore
             command.Parameters.Add(new NpgsqlParameter("postedIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Select(d => (object?)d.MessageId ?? DBNull.Value).ToArray() });
             command.Parameters.Add(new NpgsqlParameter("postedConversations", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Select(d => (object?)d.PostedConversationId ?? DBNull.Value).ToArray() });
             command.Parameters.Add(new NpgsqlParameter<int[]>("revisions", [.. batch.Select(d => d.Claim.Revision)]));
+            command.Parameters.Add(new NpgsqlParameter("reconciliations", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Select(d => (object?)Reconciliation(d.Reconciliation) ?? DBNull.Value).ToArray() });
             command.Parameters.Add(new NpgsqlParameter<string>("owner", byOwner.Key));
             command.Parameters.Add(new NpgsqlParameter<DateTime>("now", time.GetUtcNow().UtcDateTime));
             marked += (int)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false) ?? 0);
@@ -236,6 +249,8 @@ public sealed partial class OutboxStore
         if (backoff > _options.MaxDelay) backoff = _options.MaxDelay;
         return backoff * (0.8 + (0.4 * jitter));
     }
+
+    private static string? Reconciliation(string? code) => code is null ? null : Truncate(code);
 
     private static string Truncate(string code)
     {

@@ -18,8 +18,9 @@ using Microsoft.Extensions.Logging;
 /// A loopback Slack speaking the real wire format: Web API methods under <c>/api/</c> (JSON or form
 /// bodies, <c>ok:false</c> errors, HTTP 429 with <c>Retry-After</c>), <c>response_url</c>s under
 /// <c>/hooks/</c>, and Socket Mode WebSockets under <c>/socket/</c> (hello, envelopes, acks, disconnect).
+/// Posted messages are kept per channel and read back by <c>conversations.history</c>.
 /// </summary>
-internal sealed class FakeSlack : IAsyncDisposable
+internal sealed partial class FakeSlack : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<SlackCall> _calls = new();
@@ -169,12 +170,16 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     private JsonObject Answer(string method, JsonObject body)
     {
-        string Ts() => (Interlocked.Increment(ref _ts) / 1_000_000.0).ToString("0.000000", CultureInfo.InvariantCulture);
+        string Ts() => NextTs();
         string? Field(string key) => body[key]?.GetValue<string>();
         switch (method)
         {
             case "chat.postMessage":
-                return new JsonObject { ["ok"] = true, ["channel"] = Field("channel"), ["ts"] = Ts(), ["message"] = new JsonObject { ["text"] = Field("text") } };
+                var posted = Ts();
+                Remember(Field("channel") ?? "", posted, body);
+                return new JsonObject { ["ok"] = true, ["channel"] = Field("channel"), ["ts"] = posted, ["message"] = new JsonObject { ["text"] = Field("text") } };
+            case "conversations.history":
+                return History(body);
             case "chat.update":
             case "chat.delete":
                 return new JsonObject { ["ok"] = true, ["channel"] = Field("channel"), ["ts"] = Field("ts") };

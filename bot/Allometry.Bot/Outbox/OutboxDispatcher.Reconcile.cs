@@ -1,0 +1,73 @@
+namespace Allometry.Bot.Outbox;
+
+using Allometry.Core.Cards;
+using Allometry.Core.Postgres.Outbox;
+using Microsoft.Extensions.Logging;
+
+// Posting, and settling a post that may already have landed. A post taken over from a dead
+// instance's expired lease is first looked up on the platform by its post key: found, it is
+// recorded as sent (message map included) and not posted again. When the platform cannot be
+// asked, or cannot answer, the card is posted again: a duplicate card is better than a lost one,
+// and the row's reconciliation column tells an operator it happened.
+internal sealed partial class OutboxDispatcher
+{
+    /// <summary>
+    /// How far before the interrupted attempt's start the lookup reaches: the platform stamps the
+    /// post with its own clock, which may run behind this host's.
+    /// </summary>
+    internal static readonly TimeSpan LookupMargin = TimeSpan.FromMinutes(2);
+
+    private async Task<Settlement> PostAsync(IChatChannel channel, OutboxClaim claim, CancellationToken ct)
+    {
+        var lookup = channel as IPostLookup;
+        string? reconciliation = null;
+        if (claim.MayHaveLanded)
+        {
+            if (lookup is null)
+            {
+                reconciliation = "no_lookup";
+            }
+            else
+            {
+                try
+                {
+                    var found = await lookup.FindPostAsync(claim.Address, claim.PostKey, claim.UnsettledSince!.Value - LookupMargin, ct).ConfigureAwait(false);
+                    if (found is not null)
+                    {
+                        LogFound(_logger, claim.OutboxId, claim.Address.Platform);
+                        return Landed(claim, found, "found");
+                    }
+                    reconciliation = "not_found";
+                }
+                catch (ChannelDeliveryException ex)
+                {
+                    reconciliation = "lookup_failed:" + ex.Reason;
+                }
+                catch (HttpRequestException ex)
+                {
+                    reconciliation = "lookup_failed:" + (ex.StatusCode is { } status ? $"http_{(int)status}" : "network");
+                }
+            }
+            if (reconciliation != "not_found") LogRepostUnchecked(_logger, claim.OutboxId, claim.Address.Platform, reconciliation);
+        }
+        var posted = lookup is null
+            ? await channel.PostAsync(claim.Address, claim.Card!, ct).ConfigureAwait(false)
+            : await lookup.PostAsync(claim.Address, claim.Card!, claim.PostKey, ct).ConfigureAwait(false);
+        return Landed(claim, posted, reconciliation);
+    }
+
+    private static Settlement Landed(OutboxClaim claim, PostedCard posted, string? reconciliation)
+    {
+        var elsewhere = posted.Address.ConversationId == claim.Address.ConversationId ? null : posted.Address.ConversationId;
+        return Settlement.Sent(claim, posted.MessageId, elsewhere, reconciliation);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: message {OutboxId} to {Platform} was interrupted after it landed; found and recorded, not posted again")]
+    private static partial void LogFound(ILogger logger, long outboxId, Core.People.Platform platform);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: message {OutboxId} to {Platform} was interrupted and cannot be checked ({Reason}); posting again, a duplicate card is possible")]
+    private static partial void LogRepostUnchecked(ILogger logger, long outboxId, Core.People.Platform platform, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: message {OutboxId} given back unsent: its lease was nearly over before its turn came (Outbox:Lease is short for this backlog)")]
+    private static partial void LogLeaseTooShort(ILogger logger, long outboxId);
+}

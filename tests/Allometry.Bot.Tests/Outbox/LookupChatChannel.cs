@@ -1,0 +1,57 @@
+namespace Allometry.Bot.Tests.Outbox;
+
+using System.Collections.Concurrent;
+using Allometry.Core.Cards;
+using Allometry.Core.People;
+
+/// <summary>
+/// An in-process platform whose posts carry their post key and can be found again, like Slack's
+/// metadata and conversations.history; <see cref="LookupFailure"/> makes every lookup fail.
+/// </summary>
+internal sealed class LookupChatChannel(Platform platform) : IChatChannel, IPostLookup
+{
+    public Platform Platform => platform;
+
+    /// <summary>Every post that landed: conversation, post key (null when posted without one), message id.</summary>
+    public ConcurrentQueue<(string Conversation, string? PostKey, string MessageId)> Posts { get; } = new();
+
+    /// <summary>Lookups asked: conversation, post key, since.</summary>
+    public ConcurrentQueue<(string Conversation, string PostKey, DateTimeOffset Since)> Lookups { get; } = new();
+
+    public ChannelDeliveryException? LookupFailure { get; init; }
+
+    /// <summary>How long a post takes before it lands (cancellable, like an HTTP call).</summary>
+    public TimeSpan Latency { get; init; } = TimeSpan.Zero;
+
+    /// <summary>A post that landed without being recorded, as a dispatcher killed after the platform's "ok" leaves it.</summary>
+    public string Landed(ChannelAddress address, string postKey)
+    {
+        var id = $"{address.ConversationId}.{Guid.NewGuid():N}";
+        Posts.Enqueue((address.ConversationId, postKey, id));
+        return id;
+    }
+
+    public Task<PostedCard> PostAsync(ChannelAddress address, Card card, CancellationToken ct) => Post(address, null, ct);
+
+    public Task<PostedCard> PostAsync(ChannelAddress address, Card card, string postKey, CancellationToken ct) => Post(address, postKey, ct);
+
+    public Task<PostedCard?> FindPostAsync(ChannelAddress address, string postKey, DateTimeOffset since, CancellationToken ct)
+    {
+        Lookups.Enqueue((address.ConversationId, postKey, since));
+        if (LookupFailure is not null) throw LookupFailure;
+        var found = Posts.FirstOrDefault(p => p.Conversation == address.ConversationId && p.PostKey == postKey);
+        return Task.FromResult(found.MessageId is null ? null : new PostedCard(address, found.MessageId));
+    }
+
+    public Task UpdateAsync(PostedCard posted, Card card, CancellationToken ct) => Task.CompletedTask;
+
+    public Task DeleteAsync(PostedCard posted, CancellationToken ct) => Task.CompletedTask;
+
+    private async Task<PostedCard> Post(ChannelAddress address, string? postKey, CancellationToken ct)
+    {
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, ct);
+        var id = $"{address.ConversationId}.{Guid.NewGuid():N}";
+        Posts.Enqueue((address.ConversationId, postKey, id));
+        return new PostedCard(address, id);
+    }
+}
