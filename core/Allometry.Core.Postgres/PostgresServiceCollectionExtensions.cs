@@ -20,6 +20,8 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton(sp => new TenantDirectory(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new LedgerSnapshotStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new RuleSettingsStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new Settings.TenantSettingsStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>()));
+        services.AddSingleton<Core.Actions.IPermissionSettingsSource>(sp => sp.GetRequiredService<Settings.TenantSettingsStore>());
         services.AddSingleton(sp => new ExceptionStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new Questions.QuestionService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>(), sp.GetRequiredService<Digests.RiskQueueService>()));
         services.AddSingleton(sp => new ExceptionEvaluator(
@@ -37,7 +39,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton(sp => new Outbox.ExceptionCardOutbox(sp.GetRequiredService<Outbox.OutboxStore>(), sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new Actions.ActionService(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetServices<Core.People.IDirectory>(),
-            postedCopies: sp.GetRequiredService<Outbox.ExceptionCardOutbox>()));
+            sp.GetRequiredService<Core.Actions.IPermissionSettingsSource>(), sp.GetRequiredService<Outbox.ExceptionCardOutbox>()));
         services.AddSingleton(sp => new Digests.ExceptionCardService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<Digests.RiskQueueService>(), sp.GetService<TimeProvider>()));
         services.AddSingleton(sp => new Conversations.ChatRealmStore(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new Conversations.ChatConversationStore(sp.GetRequiredService<NpgsqlDataSource>()));

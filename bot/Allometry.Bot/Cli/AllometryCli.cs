@@ -21,6 +21,7 @@ internal static class AllometryCli
         root.Add(ActCommand.Create(env));
         root.Add(AuditCommand.Create(env));
         root.Add(UsersCommand.Create(env));
+        root.Add(SettingsCommand.Create(env));
         root.Add(QueueCommand.Create(env));
         root.Add(DigestCommand.Create(env));
         root.Add(SubscriptionsCommand.Create(env));

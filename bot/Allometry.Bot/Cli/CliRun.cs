@@ -39,6 +39,11 @@ internal static class CliRun
             error.MarkupLine("[red]" + Markup.Escape(e.Message) + "[/]");
             return EnvironmentProblem;
         }
+        catch (LocalizedArgumentException e)
+        {
+            error.MarkupLine("[red]" + Markup.Escape(e.Text.For(language)) + "[/]");
+            return InputRejected;
+        }
         catch (ArgumentException e)
         {
             error.MarkupLine("[red]" + Markup.Escape(e.Message) + "[/]");

@@ -1,5 +1,6 @@
 namespace Allometry.Bot.Scheduling;
 
+using Allometry.Core.Actions;
 using Allometry.Core.Cards;
 using Allometry.Core.Postgres.Digests;
 using Allometry.Core.Postgres.Outbox;
@@ -12,7 +13,8 @@ using Npgsql;
 /// subscription, exception and day), so a second run queues nothing; a resurfaced exception is
 /// re-posted where the message map says it was posted, once per conversation and day.
 /// </summary>
-internal sealed class ScheduledCardOutbox(NpgsqlDataSource dataSource, OutboxStore outbox, ExceptionCardOutbox exceptionCards) : IScheduledCardPublisher
+internal sealed class ScheduledCardOutbox(NpgsqlDataSource dataSource, OutboxStore outbox, ExceptionCardOutbox exceptionCards, IPermissionSettingsSource permissions)
+    : IScheduledCardPublisher
 {
     public async Task<int> PublishDigestAsync(DigestSubscription subscription, DateOnly localDate, Card card, CancellationToken ct)
     {
@@ -26,6 +28,6 @@ internal sealed class ScheduledCardOutbox(NpgsqlDataSource dataSource, OutboxSto
         return queued;
     }
 
-    public Task<int> ResurfaceAsync(string tenantId, long exceptionId, DateOnly localDate, CancellationToken ct) =>
-        exceptionCards.ResurfaceAsync(tenantId, exceptionId, localDate, null, ct);
+    public async Task<int> ResurfaceAsync(string tenantId, long exceptionId, DateOnly localDate, CancellationToken ct) =>
+        await exceptionCards.ResurfaceAsync(tenantId, exceptionId, localDate, await permissions.GetAsync(tenantId, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
 }

@@ -21,7 +21,7 @@ using Npgsql;
 /// </summary>
 public sealed partial class ActionService(
     NpgsqlDataSource dataSource, TimeProvider time, IEnumerable<IDirectory>? directories = null,
-    Func<string, PermissionSettings>? permissions = null, Outbox.ExceptionCardOutbox? postedCopies = null)
+    IPermissionSettingsSource? permissions = null, Outbox.ExceptionCardOutbox? postedCopies = null)
 {
     private const string ClaimSql = """
         INSERT INTO action_deliveries (tenant_id, idempotency_key, verb, exception_id, outcome_kind, message_en, message_fr)
@@ -57,6 +57,8 @@ public sealed partial class ActionService(
     public async Task<ActionOutcome> ExecuteAsync(ActionRequest request, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(request.IdempotencyKey);
+        // Read before the scope opens: a cache miss then never holds two pooled connections at once.
+        var settings = permissions is null ? PermissionSettings.Default : await permissions.GetAsync(request.TenantId, ct);
         await using var scope = await TenantScope.BeginAsync(dataSource, request.TenantId, ct);
         var connection = scope.Connection;
         var tenant = request.TenantId;
@@ -72,7 +74,6 @@ public sealed partial class ActionService(
         if (roleCode is null) return Outcome(ActionOutcomeKind.Denied, ActionMessages.NotAMember, exceptionId, exception.Version);
         var role = PeopleCodes.ParseRole(roleCode);
         var ownProject = exception.PmEmail is { } pm && string.Equals(pm.Trim(), request.Actor.User.Email, StringComparison.OrdinalIgnoreCase);
-        var settings = permissions?.Invoke(tenant) ?? PermissionSettings.Default;
         if (!PermissionMatrix.Allows(role, request.Verb, ownProject, settings))
             return Outcome(ActionOutcomeKind.Denied, ActionMessages.Denied(role, request.Verb), exceptionId, exception.Version);
 

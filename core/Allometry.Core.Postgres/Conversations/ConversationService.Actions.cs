@@ -27,7 +27,8 @@ public sealed partial class ConversationService
         if (user is null) return Reply(UnlinkedUserNotice.Build(action.Locale ?? Language.En), isPrivate: true);
 
         // A click happens in a conversation the card was posted to; personal or not, the reply is composed for the clicker.
-        var speaker = new Speaker(tenantId, user, action.Locale ?? user.Language, action.From, action.Conversation, IsPersonal: false);
+        var speaker = new Speaker(tenantId, user, action.Locale ?? user.Language, action.From, action.Conversation, IsPersonal: false,
+            await PermissionsAsync(tenantId, ct).ConfigureAwait(false));
         return verb switch
         {
             ActionVerb.Ask => await ChosenAsync(speaker, action, ct).ConfigureAwait(false),
@@ -126,7 +127,7 @@ public sealed partial class ConversationService
     }
 
     private Task<ExceptionCard?> FreshCardAsync(Speaker speaker, long exceptionId, CancellationToken ct) =>
-        services.ExceptionCards.ComposeAsync(speaker.TenantId, exceptionId, speaker.User, speaker.Language, Permissions(speaker.TenantId), ct);
+        services.ExceptionCards.ComposeAsync(speaker.TenantId, exceptionId, speaker.User, speaker.Language, speaker.Permissions, ct);
 
     /// <summary>
     /// Which input a refusal is about, so a modal can show it inline: the first typed input that

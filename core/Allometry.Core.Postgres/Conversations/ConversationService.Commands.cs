@@ -43,7 +43,7 @@ public sealed partial class ConversationService
     private async Task<ConversationReply> QueueAsync(Speaker speaker, CancellationToken ct)
     {
         var (cards, more) = await services.QueueCards.ComposeAsync(speaker.TenantId, speaker.Role!.Value, speaker.Language, speaker.User.Email, QueueCards,
-            Permissions(speaker.TenantId), ct).ConfigureAwait(false);
+            speaker.Permissions, ct).ConfigureAwait(false);
         if (cards.Count == 0) return Reply(NoticeCards.Information(speaker.Language, ConversationTexts.QueueEmpty), !speaker.IsPersonal);
         List<Card> all = [.. cards];
         if (more > 0) all.Add(NoticeCards.Information(speaker.Language, ConversationTexts.QueueMore(more)));
@@ -86,7 +86,7 @@ public sealed partial class ConversationService
         foreach (var item in digest.Items.Take(DigestCardsShown))
         {
             if (await services.ExceptionCards.ComposeForChannelAsync(speaker.TenantId, item.ExceptionIds[0], speaker.Language,
-                    Permissions(speaker.TenantId), ct).ConfigureAwait(false) is { } card)
+                    speaker.Permissions, ct).ConfigureAwait(false) is { } card)
             {
                 cards.Add(card);
             }
@@ -96,7 +96,7 @@ public sealed partial class ConversationService
 
     /// <summary>Tenant-wide figures (summary, digest) are not for a project manager limited to their own projects.</summary>
     private bool MaySeeTenantFigures(Speaker speaker) =>
-        speaker.Role != Role.ProjectManager || Permissions(speaker.TenantId).ProjectManagersSeeAllProjects;
+        speaker.Role != Role.ProjectManager || speaker.Permissions.ProjectManagersSeeAllProjects;
 
     /// <summary>How many of the digest's items are posted as full cards under it.</summary>
     private const int DigestCardsShown = 5;
@@ -105,7 +105,7 @@ public sealed partial class ConversationService
     private async Task<ConversationReply> SubscribeAsync(Speaker speaker, DigestKind kind, TimeOnly? at, string? zone, DayOfWeek? weekday, CancellationToken ct)
     {
         var language = speaker.Language;
-        if (!PermissionMatrix.Allows(speaker.Role!.Value, ActionVerb.Subscribe, ownProject: false, Permissions(speaker.TenantId)))
+        if (!PermissionMatrix.Allows(speaker.Role!.Value, ActionVerb.Subscribe, ownProject: false, speaker.Permissions))
         {
             return Reply(NoticeCards.Refusal(language, ConversationTexts.NotAllowedSubscribe), !speaker.IsPersonal);
         }
@@ -138,7 +138,7 @@ public sealed partial class ConversationService
     /// <summary>Removes this conversation's subscriptions (of one kind, or all).</summary>
     private async Task<ConversationReply> UnsubscribeAsync(Speaker speaker, bool? weekly, CancellationToken ct)
     {
-        if (!PermissionMatrix.Allows(speaker.Role!.Value, ActionVerb.Subscribe, ownProject: false, Permissions(speaker.TenantId)))
+        if (!PermissionMatrix.Allows(speaker.Role!.Value, ActionVerb.Subscribe, ownProject: false, speaker.Permissions))
         {
             return Reply(NoticeCards.Refusal(speaker.Language, ConversationTexts.NotAllowedSubscribe), !speaker.IsPersonal);
         }
@@ -185,7 +185,7 @@ public sealed partial class ConversationService
     {
         var language = speaker.Language;
         if (speaker.IsPersonal) return Reply(NoticeCards.Information(language, ConversationTexts.BindInPersonalChat), isPrivate: false);
-        if (!PermissionMatrix.Allows(speaker.Role!.Value, ActionVerb.Subscribe, ownProject: false, Permissions(speaker.TenantId)))
+        if (!PermissionMatrix.Allows(speaker.Role!.Value, ActionVerb.Subscribe, ownProject: false, speaker.Permissions))
         {
             return Reply(NoticeCards.Refusal(language, ConversationTexts.NotAllowedBind), isPrivate: true);
         }
@@ -203,7 +203,7 @@ public sealed partial class ConversationService
 
     private async Task<ConversationReply> UnbindProjectAsync(Speaker speaker, CancellationToken ct)
     {
-        if (!PermissionMatrix.Allows(speaker.Role!.Value, ActionVerb.Subscribe, ownProject: false, Permissions(speaker.TenantId)))
+        if (!PermissionMatrix.Allows(speaker.Role!.Value, ActionVerb.Subscribe, ownProject: false, speaker.Permissions))
         {
             return Reply(NoticeCards.Refusal(speaker.Language, ConversationTexts.NotAllowedBind), !speaker.IsPersonal);
         }

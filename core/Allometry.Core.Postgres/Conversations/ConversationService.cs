@@ -24,7 +24,7 @@ using Microsoft.Extensions.DependencyInjection;
 /// </summary>
 public sealed partial class ConversationService(
     ConversationServices services, IEnumerable<IDirectory>? directories = null, TimeProvider? time = null,
-    Func<string, PermissionSettings>? permissions = null) : IConversation
+    IPermissionSettingsSource? permissions = null) : IConversation
 {
     /// <summary>How many cards "queue" shows in chat (the rest is counted).</summary>
     public const int QueueCards = 5;
@@ -48,7 +48,8 @@ public sealed partial class ConversationService(
                 : Reply(UnlinkedUserNotice.Build(command?.Language ?? message.Locale ?? Language.En), !message.IsPersonal);
         }
 
-        var speaker = new Speaker(tenantId, user, command?.Language ?? message.Locale ?? user.Language, message.From, message.Conversation, message.IsPersonal);
+        var speaker = new Speaker(tenantId, user, command?.Language ?? message.Locale ?? user.Language, message.From, message.Conversation, message.IsPersonal,
+            await PermissionsAsync(tenantId, ct).ConfigureAwait(false));
         if (command is not null) return await RunAsync(speaker, command, ct).ConfigureAwait(false);
         return await AskAsync(speaker, message.Text, message.Locale, null, ct).ConfigureAwait(false);
     }
@@ -62,7 +63,7 @@ public sealed partial class ConversationService(
         {
             ChannelProjectId = bound?.ProjectId,
             ChosenSubjectId = chosenSubject,
-            Permissions = Permissions(speaker.TenantId),
+            Permissions = speaker.Permissions,
         };
         var card = await services.Questions.AskAsync(speaker.TenantId, asker, text, context, ct).ConfigureAwait(false);
         return ConversationReply.Of(card);
@@ -98,18 +99,20 @@ public sealed partial class ConversationService(
             Digests = Get<DigestService>(),
             Subscriptions = Get<SubscriptionStore>(),
             DataSource = Get<Npgsql.NpgsqlDataSource>(),
-        }, provider.GetServices<IDirectory>(), provider.GetService<TimeProvider>());
+        }, provider.GetServices<IDirectory>(), provider.GetService<TimeProvider>(), Get<IPermissionSettingsSource>());
     }
 
-    private PermissionSettings Permissions(string tenantId) => permissions?.Invoke(tenantId) ?? PermissionSettings.Default;
+    private ValueTask<PermissionSettings> PermissionsAsync(string tenantId, CancellationToken ct) =>
+        permissions?.GetAsync(tenantId, ct) ?? ValueTask.FromResult(PermissionSettings.Default);
 
     private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
     private static ConversationReply Reply(Card card, bool isPrivate = false, bool replacesOriginal = false) =>
         ConversationReply.Of(card, replacesOriginal, isPrivate);
 
-    /// <summary>Who is speaking, resolved: their tenant, user, the language to answer in, and where.</summary>
-    private sealed record Speaker(string TenantId, InternalUser User, Language Language, PlatformIdentity Identity, ChannelAddress Conversation, bool IsPersonal)
+    /// <summary>Who is speaking, resolved: their tenant (and its permission settings), user, the language to answer in, and where.</summary>
+    private sealed record Speaker(string TenantId, InternalUser User, Language Language, PlatformIdentity Identity, ChannelAddress Conversation, bool IsPersonal,
+        PermissionSettings Permissions)
     {
         public Role? Role => User.RoleIn(TenantId);
     }

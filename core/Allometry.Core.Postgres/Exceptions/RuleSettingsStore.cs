@@ -88,10 +88,12 @@ public sealed class RuleSettingsStore(NpgsqlDataSource dataSource)
     /// </summary>
     public Task<Reroutes> LoadReroutesAsync(string tenantId, CancellationToken ct) => ExceptionStore.LoadReroutesAsync(dataSource, tenantId, ct);
 
+    // The row's "permissions" object belongs to Settings.TenantSettingsStore: replacing the rule overrides keeps it.
     private const string SaveSql = """
         INSERT INTO tenant_settings AS s (tenant_id, settings) VALUES (@tenant, @settings::jsonb)
-        ON CONFLICT (tenant_id) DO UPDATE SET settings = excluded.settings, updated_at = now()
-        WHERE s.settings IS DISTINCT FROM excluded.settings
+        ON CONFLICT (tenant_id) DO UPDATE
+        SET settings = excluded.settings || jsonb_strip_nulls(jsonb_build_object('permissions', s.settings -> 'permissions')), updated_at = now()
+        WHERE s.settings IS DISTINCT FROM excluded.settings || jsonb_strip_nulls(jsonb_build_object('permissions', s.settings -> 'permissions'))
         """;
 
     /// <summary>Replaces the tenant's overrides, after checking they read as settings and name only known rules.</summary>
@@ -106,6 +108,10 @@ public sealed class RuleSettingsStore(NpgsqlDataSource dataSource)
             if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("seller_pst_registrations", out _))
             {
                 throw new FormatException("seller_pst_registrations comes from the ledger's meta sheet, not from settings.");
+            }
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(Settings.TenantSettingCatalog.PermissionsKey, out _))
+            {
+                throw new FormatException("permissions are set one key at a time through TenantSettingsStore (allometry settings set), not with the rule overrides.");
             }
         }
         var parsed = Parse(overridesJson);
@@ -125,7 +131,7 @@ public sealed class RuleSettingsStore(NpgsqlDataSource dataSource)
         if (string.IsNullOrWhiteSpace(overridesJson)) return RuleSettings.Default;
         try
         {
-            var settings = JsonSerializer.Deserialize<RuleSettings>(overridesJson, Json)
+            var settings = DeserializeRules(overridesJson)
                 ?? throw new FormatException("Rule settings must be a JSON object, not null.");
             // The deserializer builds its own collections; keep the ordinal comparers lookups rely on.
             return settings with
@@ -138,6 +144,17 @@ public sealed class RuleSettingsStore(NpgsqlDataSource dataSource)
         {
             throw new FormatException($"Rule settings do not read: {ex.Message}", ex);
         }
+    }
+
+    // The row also holds the tenant's permission settings under "permissions" (Settings.TenantSettingsStore
+    // reads those); every other unknown key stays an error, so a typo never leaves a default in place.
+    private static RuleSettings? DeserializeRules(string overridesJson)
+    {
+        if (!overridesJson.Contains('"' + Settings.TenantSettingCatalog.PermissionsKey + '"', StringComparison.Ordinal))
+            return JsonSerializer.Deserialize<RuleSettings>(overridesJson, Json);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(overridesJson);
+        if (node is System.Text.Json.Nodes.JsonObject root) root.Remove(Settings.TenantSettingCatalog.PermissionsKey);
+        return node.Deserialize<RuleSettings>(Json);
     }
 
     // System.Text.Json cannot create an IReadOnlySet<T> on its own.

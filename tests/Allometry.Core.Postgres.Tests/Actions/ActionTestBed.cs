@@ -23,7 +23,7 @@ internal sealed class ActionTestBed(PostgresFixture postgres, PermissionSettings
 
     public AuditStore Audit { get; } = new(postgres.DataSource);
 
-    public ActionService Service { get; } = new(postgres.DataSource, new FixedTimeProvider(Now), null, settings is null ? null : _ => settings);
+    public ActionService Service { get; } = new(postgres.DataSource, new FixedTimeProvider(Now), null, settings is null ? null : new FixedPermissionSettings(settings));
 
     public async Task<(string Tenant, IReadOnlyDictionary<Role, InternalUser> People)> NewTenantAsync(int seed = 1)
     {

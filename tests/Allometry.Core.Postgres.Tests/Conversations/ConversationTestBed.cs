@@ -11,6 +11,7 @@ using Allometry.Core.Postgres.Exceptions;
 using Allometry.Core.Postgres.Ledger;
 using Allometry.Core.Postgres.People;
 using Allometry.Core.Postgres.Questions;
+using Allometry.Core.Postgres.Settings;
 using Allometry.Core.Postgres.Tests.Actions;
 using Allometry.Core.Postgres.Tests.Exceptions;
 using Allometry.Core.Sample;
@@ -41,22 +42,26 @@ internal sealed class ConversationTestBed
         Conversations = new ChatConversationStore(source);
         Subscriptions = new SubscriptionStore(source);
         ExceptionCards = new ExceptionCardService(source, queue, time);
+        Settings = new TenantSettingsStore(source, time);
         Service = new ConversationService(new ConversationServices
         {
             Realms = Realms,
             Conversations = Conversations,
             Users = Actions.Users,
             Questions = new QuestionService(source, time),
-            Actions = new ActionService(source, time),
+            Actions = new ActionService(source, time, null, Settings),
             ExceptionCards = ExceptionCards,
             QueueCards = new QueueCardService(source, queue),
             Digests = new DigestService(source, Subscriptions, queue, time),
             Subscriptions = Subscriptions,
             DataSource = source,
-        }, directories, time);
+        }, directories, time, Settings);
     }
 
     public ActionTestBed Actions { get; }
+
+    /// <summary>The tenants' settings, which the service reads its permission settings from.</summary>
+    public TenantSettingsStore Settings { get; }
 
     public ExceptionCardService ExceptionCards { get; }
 

@@ -2,6 +2,7 @@ namespace Allometry.Bot.Cli.Commands;
 
 using System.CommandLine;
 using Allometry.Bot.Reports.Cards;
+using Allometry.Core.Actions;
 using Allometry.Core.Localization;
 using Allometry.Core.Postgres.Ledger;
 using Allometry.Core.Postgres.People;
@@ -49,7 +50,11 @@ internal static class AskCommand
                     ?? await lookup.FindByEmailAsync(tenantId, email, ct) ?? throw new ArgumentException(language == Language.Fr
                     ? $"« {email} » n'est pas un utilisateur connu de « {tenantId} » (utilisateurs du locataire, chargés de projet du grand livre, ou ALLOMETRY_ASKERS=courriel=rôle)."
                     : $"'{email}' is not a known user of '{tenantId}' (the tenant's users, the ledger's project managers, or ALLOMETRY_ASKERS=email=role).");
-                var context = new QuestionContext { Language = forced, ChannelProjectId = parse.GetValue(project) };
+                var context = new QuestionContext
+                {
+                    Language = forced, ChannelProjectId = parse.GetValue(project),
+                    Permissions = await app.Get<IPermissionSettingsSource>().GetAsync(tenantId, ct),
+                };
                 var card = await app.Get<QuestionService>().AskAsync(tenantId, user, text, context, ct);
                 CardConsoleRenderer.Write(env.Out, card);
                 return CliRun.Ok;

@@ -2,6 +2,7 @@ namespace Allometry.Bot.Cli.Commands;
 
 using System.CommandLine;
 using Allometry.Bot.Reports.Cards;
+using Allometry.Core.Actions;
 using Allometry.Core.Ledger;
 using Allometry.Core.Localization;
 using Allometry.Core.People;
@@ -41,7 +42,8 @@ internal static class QueueCommand
                 await using var app = await env.StartAsync(ct);
                 var tenantId = await TenantChoice.ResolveAsync(app.Get<TenantDirectory>(), parse.GetValue(tenant), language, ct);
                 var (viewerRole, email, viewerLanguage) = await ViewerAsync(app.Get<UserStore>(), tenantId, parse.GetValue(asUser), parse.GetValue(role), language, env.Out, ct);
-                var (cards, more) = await app.Get<QueueCardService>().ComposeAsync(tenantId, viewerRole, viewerLanguage, email, n, null, ct);
+                var permissions = await app.Get<IPermissionSettingsSource>().GetAsync(tenantId, ct);
+                var (cards, more) = await app.Get<QueueCardService>().ComposeAsync(tenantId, viewerRole, viewerLanguage, email, n, permissions, ct);
                 var fr = viewerLanguage == Language.Fr;
                 if (cards.Count == 0)
                 {
