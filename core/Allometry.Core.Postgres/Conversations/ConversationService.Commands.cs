@@ -177,7 +177,7 @@ public sealed partial class ConversationService
                 return Reply(NoticeCards.Confirmation(language, ConversationTexts.Linked(user.Name, user.Email)), !message.IsPersonal);
             }
         }
-        return Reply(NoticeCards.Refusal(language, ConversationTexts.LinkNotVerified), !message.IsPersonal);
+        return Reply(NoticeCards.Refusal(language, ConversationTexts.LinkNotVerified(command.Argument!, message.From)), !message.IsPersonal);
     }
 
     /// <summary>Binds this channel to a project, found by code or name in the tenant.</summary>

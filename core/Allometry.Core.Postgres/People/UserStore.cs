@@ -109,6 +109,73 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         await scope.CommitAsync(ct);
     }
 
+    private const string LockIdentitySql = """
+        SELECT user_id FROM platform_identities WHERE platform = @platform AND realm = @realm AND platform_user_id = @platformUserId
+        FOR UPDATE
+        """;
+
+    private const string TenantOfRealmSql = "SELECT allometry_tenant_of_realm(@platform, @realm)";
+
+    private const string AdminLinkSql = """
+        INSERT INTO platform_identities (platform, realm, platform_user_id, user_id) VALUES (@platform, @realm, @platformUserId, @userId)
+        ON CONFLICT (platform, realm, platform_user_id) DO NOTHING
+        """;
+
+    // Row-level security (0017) lets a scope delete only identities of its own tenant's people.
+    private const string UnlinkSql = """
+        DELETE FROM platform_identities WHERE platform = @platform AND realm = @realm AND platform_user_id = @platformUserId AND user_id = @userId
+        """;
+
+    /// <summary>
+    /// Links a chat identity to the tenant's user <paramref name="email"/> on an administrator's word
+    /// (<c>allometry users link</c>), for platforms whose directory cannot verify the person's email.
+    /// Never takes an identity from someone else: that is refused, naming who holds it when they work
+    /// for this tenant. Linking the same person again changes nothing.
+    /// </summary>
+    /// <returns>The user, and whether the identity was already theirs.</returns>
+    /// <exception cref="LocalizedArgumentException">The email is not a user of the tenant, the identity is someone else's, or its realm is another tenant's.</exception>
+    public async Task<(InternalUser User, bool AlreadyLinked)> LinkByAdministratorAsync(string tenantId, string email, PlatformIdentity identity, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        await using var scope = await TenantScope.BeginAsync(dataSource, tenantId, ct);
+        var user = await FindAsync(scope, Normalize(email), null, ct) ?? throw new LocalizedArgumentException(IdentityLinkTexts.UnknownEmail(Normalize(email), tenantId));
+        var realmTenant = await scope.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(TenantOfRealmSql, IdentityArgs(identity), scope.Transaction, cancellationToken: ct));
+        if (realmTenant is not null && realmTenant != tenantId) throw new LocalizedArgumentException(IdentityLinkTexts.RealmOfAnotherTenant(identity));
+        var holder = await scope.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(LockIdentitySql, IdentityArgs(identity), scope.Transaction, cancellationToken: ct));
+        if (holder == user.UserId) return (user, true);
+        if (holder is { } other)
+        {
+            throw new LocalizedArgumentException(await FindAsync(scope, null, other, ct) is { } known
+                ? IdentityLinkTexts.LinkedToSomeoneElse(identity, known)
+                : IdentityLinkTexts.LinkedOutsideTenant(identity));
+        }
+        var inserted = await scope.Connection.ExecuteAsync(new CommandDefinition(AdminLinkSql, IdentityArgs(identity, user.UserId), scope.Transaction, cancellationToken: ct));
+        // Linked by someone else between the check and the insert (the row did not exist to lock): the caller may retry.
+        if (inserted == 0) throw new LocalizedArgumentException(IdentityLinkTexts.LinkedOutsideTenant(identity));
+        await scope.CommitAsync(ct);
+        return (user, false);
+    }
+
+    /// <summary>
+    /// Removes the link of a chat identity to one of the tenant's people (<c>allometry users unlink</c>);
+    /// when <paramref name="email"/> is given, only if it is theirs. The person then gets the
+    /// "I don't know you yet" notice in chat until linked again.
+    /// </summary>
+    /// <returns>The user the identity was linked to.</returns>
+    /// <exception cref="LocalizedArgumentException">Not linked, linked to someone else than <paramref name="email"/>, or to a person outside the tenant.</exception>
+    public async Task<InternalUser> UnlinkAsync(string tenantId, PlatformIdentity identity, string? email, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        await using var scope = await TenantScope.BeginAsync(dataSource, tenantId, ct);
+        var holder = await scope.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(LockIdentitySql, IdentityArgs(identity), scope.Transaction, cancellationToken: ct))
+            ?? throw new LocalizedArgumentException(IdentityLinkTexts.NotLinked(identity));
+        var user = await FindAsync(scope, null, holder, ct) ?? throw new LocalizedArgumentException(IdentityLinkTexts.LinkedOutsideTenant(identity));
+        if (email is not null && Normalize(email) != user.Email) throw new LocalizedArgumentException(IdentityLinkTexts.LinkedToAnother(identity, user, Normalize(email)));
+        await scope.Connection.ExecuteAsync(new CommandDefinition(UnlinkSql, IdentityArgs(identity, user.UserId), scope.Transaction, cancellationToken: ct));
+        await scope.CommitAsync(ct);
+        return user;
+    }
+
     /// <summary>Who receives an escalation at a step of the chain (finance, then executive).</summary>
     public async Task SetEscalationContactAsync(string tenantId, Role role, string email, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 namespace Allometry.Core.Conversations;
 
 using Allometry.Core.Localization;
+using Allometry.Core.People;
 
 /// <summary>Every sentence the conversation itself says (commands, welcome, refusals), in English and French.</summary>
 public static class ConversationTexts
@@ -117,12 +118,27 @@ public static class ConversationTexts
         "This chat account is already linked to you.",
         "Ce compte de clavardage vous est déjà relié.");
 
-    public static readonly LocalizedText LinkNotVerified = new(
-        "I can't confirm that email from your chat account's directory, so I didn't link it. Ask your Allometry administrator "
-        + "to add that email as a user (allometry users add <email> --role …); I then link you automatically.",
-        "Je ne peux pas confirmer ce courriel dans l'annuaire de votre compte de clavardage; je ne l'ai donc pas relié. Demandez "
-        + "à votre administrateur d'Allometry d'ajouter ce courriel comme utilisateur (allometry users add <courriel> --role …); "
-        + "je vous relierai alors automatiquement.");
+    /// <summary>
+    /// "link me@…" the directory could not verify: who can link the account instead, with the exact
+    /// command (this account's platform, realm and id filled in) to hand to an administrator.
+    /// </summary>
+    public static LocalizedText LinkNotVerified(string email, PlatformIdentity account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var platform = account.Platform switch
+        {
+            Platform.Teams => "teams",
+            Platform.Slack => "slack",
+            Platform.WebChat => "webchat",
+            _ => account.Platform.ToString().ToLowerInvariant(),
+        };
+        var command = $"allometry users link --email {email} --platform {platform} --realm {account.Realm} --user-id {account.UserId}";
+        return new(
+            "I can't confirm that email from your chat account's directory, so I didn't link it. An Allometry administrator can "
+            + $"link this account to your user for you: {command}",
+            "Je ne peux pas confirmer ce courriel dans l'annuaire de votre compte de clavardage; je ne l'ai donc pas relié. Un "
+            + $"administrateur d'Allometry peut relier ce compte à votre utilisateur : {command}");
+    }
 
     public static readonly LocalizedText QueueEmpty = new("Nothing in your queue.", "Rien dans votre file.");
 

@@ -6,7 +6,10 @@ using Allometry.Core.Postgres.Ledger;
 using Allometry.Core.Postgres.People;
 using Spectre.Console;
 
-/// <summary><c>allometry users add|list</c>: the people of a tenant and their roles.</summary>
+/// <summary>
+/// <c>allometry users add|list|link|unlink</c>: the people of a tenant, their roles, and the chat
+/// identities an administrator links to them where no directory can verify their email.
+/// </summary>
 internal static class UsersCommand
 {
     public static Command Create(CliEnvironment env)
@@ -14,6 +17,8 @@ internal static class UsersCommand
         var users = new Command("users", "People and roles / personnes et rôles");
         users.Add(Add(env));
         users.Add(List(env));
+        users.Add(UsersLinkCommand.Link(env));
+        users.Add(UsersLinkCommand.Unlink(env));
         return users;
     }
 
