@@ -8,10 +8,11 @@ using Allometry.Core.Rules;
 using Npgsql;
 
 // Incremental evaluation: one connection and one transaction, and as few round trips as the
-// data allows. The tenant's lock, the settings, the slice's first statements and the project's
-// stored exceptions share one batch; the involved payers' receivables are the second; a third
-// reads stored exceptions of findings the project's own did not cover (rare: a subject whose
-// project changed, or a new finding), then the plan's writes, if any, and the commit.
+// data allows. The tenant's lock, the settings, the slice's first statements and the stored
+// exceptions of the project and of its invoices share one batch; what the rules read of the
+// involved payers is the second; a third reads stored exceptions of findings neither covered
+// (rare: a hold or quote filed under another project), then the plan's writes in one batch, if
+// any, and the commit.
 public sealed partial class ExceptionEvaluator
 {
     private const string PositionalLockSql = "SELECT pg_advisory_xact_lock(hashtextextended('allometry.exceptions:' || $1, 0))";
@@ -41,6 +42,7 @@ public sealed partial class ExceptionEvaluator
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             var settings = RuleSettings.Default;
             List<ExceptionState> states = [];
+            List<ExceptionState> moved = [];
             var extra = new SliceStatements(
                 [PositionalLockSql, RuleSettingsStore.PositionalLoadSql],
                 async (reader, token) =>
@@ -48,8 +50,17 @@ public sealed partial class ExceptionEvaluator
                     await reader.NextResultAsync(token).ConfigureAwait(false);
                     settings = await RuleSettingsStore.ReadAsync(reader, token).ConfigureAwait(false);
                 },
-                [ExceptionStore.ProjectStatesSql],
-                async (reader, token) => states = await ExceptionStore.ReadStatesAsync(reader, token).ConfigureAwait(false));
+                [ExceptionStore.ProjectStatesSql, ExceptionStore.ProjectSubjectStatesSql],
+                async (reader, token) =>
+                {
+                    states = await ExceptionStore.ReadStatesAsync(reader, token).ConfigureAwait(false);
+                    moved = await ExceptionStore.ReadStatesAsync(reader, token).ConfigureAwait(false);
+                })
+            {
+                PaymentHistoryOf = project => states.Concat(moved)
+                    .Select(s => SnoozeConditions.PaymentPayerOf(s, string.Equals(s.ProjectId, project.ProjectId, StringComparison.Ordinal) ? project : null))
+                    .OfType<string>(),
+            };
             var snapshot = await LedgerSnapshotStore.LoadProjectAsync(connection, transaction, tenantId, projectId, extra, ct).ConfigureAwait(false);
             var load = clock.Elapsed;
 
@@ -60,8 +71,7 @@ public sealed partial class ExceptionEvaluator
                 .ToList();
             var rules = clock.Elapsed - load;
 
-            states.AddRange(await ExceptionStore.LoadStatesByFingerprintAsync(
-                connection, transaction, tenantId, findings.Select(f => f.Fingerprint), states, ct).ConfigureAwait(false));
+            states.AddRange(await StatesOfFindingsAsync(connection, transaction, tenantId, projectId, snapshot, findings, states, moved, ct).ConfigureAwait(false));
             var statesTime = clock.Elapsed - load - rules;
             var plan = ExceptionLifecycle.Plan(states, findings, Lifecycle(evaluation, context));
             var planTime = clock.Elapsed - load - rules - statesTime;
@@ -81,4 +91,39 @@ public sealed partial class ExceptionEvaluator
             }
         }
     }
+
+    // The stored exceptions of findings the project's own do not cover: those read with the slice
+    // (the project and its invoices as subjects, whatever their stored project), and a look-up by
+    // fingerprint only for other subjects the slice could not know (a hold or a quote whose
+    // exception was filed under another project). A finding about the project or one of its
+    // invoices that the slice did not bring back has no stored exception yet.
+    private static async Task<IReadOnlyList<ExceptionState>> StatesOfFindingsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string projectId, LedgerSnapshot snapshot,
+        IReadOnlyList<Finding> findings, IReadOnlyList<ExceptionState> own, IReadOnlyList<ExceptionState> moved, CancellationToken ct)
+    {
+        var have = own.Select(s => s.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        var movedByFingerprint = moved.ToDictionary(s => s.Fingerprint, StringComparer.Ordinal);
+        var found = new List<ExceptionState>();
+        var unknown = new List<string>();
+        foreach (var finding in findings)
+        {
+            var fingerprint = finding.Fingerprint;
+            if (!have.Add(fingerprint)) continue;
+            if (movedByFingerprint.TryGetValue(fingerprint, out var state)) found.Add(state);
+            else if (!SliceKnows(finding.Subject, projectId, snapshot)) unknown.Add(fingerprint);
+        }
+        if (unknown.Count > 0)
+        {
+            found.AddRange(await ExceptionStore.LoadStatesByFingerprintAsync(connection, transaction, tenantId, unknown, [], ct).ConfigureAwait(false));
+        }
+        return found;
+    }
+
+    // True for the subjects whose every stored exception the slice read (ExceptionStore.ProjectSubjectStatesSql).
+    private static bool SliceKnows(FindingSubject subject, string projectId, LedgerSnapshot snapshot) => subject.Kind switch
+    {
+        SubjectKind.Project => string.Equals(subject.Id, projectId, StringComparison.Ordinal),
+        SubjectKind.Invoice => string.Equals(snapshot.Invoice(subject.Id)?.ProjectId, projectId, StringComparison.Ordinal),
+        _ => false,
+    };
 }

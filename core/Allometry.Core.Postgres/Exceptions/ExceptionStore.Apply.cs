@@ -102,26 +102,32 @@ public sealed partial class ExceptionStore
     /// Applies the plan inside the caller's transaction. False when an exception changed since
     /// its state was read (a person acted meanwhile): the caller rolls back and plans again.
     /// </summary>
+    /// <remarks>
+    /// The statements go in one prepared batch, one round trip whatever the plan holds. The
+    /// update's row count is still checked before the caller commits.
+    /// </remarks>
     internal static async Task<bool> ApplyAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, ExceptionPlan plan, DateOnly asOf, CancellationToken ct)
     {
         var opened = plan.Changes.Where(c => c.Before is null).ToList();
         var changed = plan.Changes.Where(c => c.Before is not null).ToList();
+        // A million-row first evaluation takes longer than the default 30 s; the caller's token is the limit.
+        await using var batch = new NpgsqlBatch(connection, transaction) { Timeout = 0 };
+        NpgsqlBatchCommand? update = null;
         if (opened.Count > 0)
         {
-            await using var insert = Command(InsertSql, connection, transaction, tenantId, asOf);
+            var insert = Command(InsertSql, tenantId, asOf);
             var findings = opened.Select(c => c.Finding!).ToList();
             AddContent(insert, findings, opened.Select(c => c.ContentHash).ToArray());
             insert.Parameters.Add(Array("fingerprint", findings.Select(f => f.Fingerprint)));
             insert.Parameters.Add(Array("rule_id", findings.Select(f => f.RuleId)));
             insert.Parameters.Add(Array("subject_kind", findings.Select(f => LedgerVocabulary.ToCode(f.Subject.Kind))));
             insert.Parameters.Add(Array("subject_id", findings.Select(f => f.Subject.Id)));
-            await insert.PrepareAsync(ct).ConfigureAwait(false);
-            await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            batch.BatchCommands.Add(insert);
         }
         if (changed.Count > 0)
         {
-            await using var update = Command(UpdateSql, connection, transaction, tenantId, asOf);
+            update = Command(UpdateSql, tenantId, asOf);
             AddContent(update, changed.Select(c => c.Finding).ToList(), changed.Select(c => c.ContentHash).ToArray());
             update.Parameters.Add(new NpgsqlParameter<long[]>("exception_id", [.. changed.Select(c => c.Before!.ExceptionId)]));
             update.Parameters.Add(new NpgsqlParameter<int[]>("expected_version", [.. changed.Select(c => c.Before!.Version)]));
@@ -134,33 +140,32 @@ public sealed partial class ExceptionStore
             update.Parameters.Add(new NpgsqlParameter<bool[]>("clears_dismissal", [.. changed.Select(c => c.ClearsDismissal)]));
             update.Parameters.Add(Array("snooze_end_en", changed.Select(c => c.SnoozeEndReason?.En)));
             update.Parameters.Add(Array("snooze_end_fr", changed.Select(c => c.SnoozeEndReason?.Fr)));
-            await update.PrepareAsync(ct).ConfigureAwait(false);
-            var written = await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            if (written != changed.Count) return false;
+            batch.BatchCommands.Add(update);
         }
         if (plan.Seen.Count > 0)
         {
-            await using var seen = Command(SeenSql, connection, transaction, tenantId, asOf);
+            var seen = Command(SeenSql, tenantId, asOf);
             seen.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. plan.Seen]));
-            await seen.PrepareAsync(ct).ConfigureAwait(false);
-            await seen.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            batch.BatchCommands.Add(seen);
         }
-        return true;
+        if (batch.BatchCommands.Count == 0) return true;
+        // Prepared: an incremental evaluation writes a change or two, and planning these statements
+        // (two dozen unnested arrays, a CTE, the history) costs more than running them.
+        await batch.PrepareAsync(ct).ConfigureAwait(false);
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return update is null || update.RecordsAffected == changed.Count;
     }
 
-    private static NpgsqlCommand Command(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, DateOnly asOf)
+    private static NpgsqlBatchCommand Command(string sql, string tenantId, DateOnly asOf)
     {
-        // A million-row first evaluation takes longer than the default 30 s; the caller's token is the limit.
-        // Prepared by the caller: an incremental evaluation writes a change or two, and planning
-        // these statements (two dozen unnested arrays, a CTE, the history) costs more than running them.
-        var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+        var command = new NpgsqlBatchCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<string>("tenant", tenantId));
         command.Parameters.Add(new NpgsqlParameter<DateOnly>("as_of", asOf));
         return command;
     }
 
     // The finding's content, one array per column; a change without a finding (a closure) sends nulls.
-    private static void AddContent(NpgsqlCommand command, IReadOnlyList<Finding?> findings, string?[] hashes)
+    private static void AddContent(NpgsqlBatchCommand command, IReadOnlyList<Finding?> findings, string?[] hashes)
     {
         command.Parameters.Add(new NpgsqlParameter<int?[]>("rule_version", [.. findings.Select(f => f?.RuleVersion)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         command.Parameters.Add(Array("payer_id", findings.Select(f => f?.PayerId)));

@@ -136,6 +136,21 @@ public sealed partial class ExceptionStore(NpgsqlDataSource dataSource)
         WHERE e.tenant_id = $1 AND e.project_id = $2 AND e.subject_kind NOT IN ('payer', 'linked_group')
         """;
 
+    /// <summary>
+    /// Exceptions about the project ($2) or one of its invoices that are not among its item-level
+    /// ones (their project changed), for the same batch: a finding about those subjects then
+    /// needs no look-up by fingerprint, found or not (0014's subject index serves it).
+    /// </summary>
+    internal const string ProjectSubjectStatesSql = $"""
+        SELECT {StateColumns}
+        FROM (SELECT invoice_id AS id, 'invoice' AS kind FROM invoices WHERE tenant_id = $1 AND project_id = $2
+              UNION ALL
+              SELECT $2, 'project') subject
+        JOIN exceptions e ON e.tenant_id = $1 AND e.subject_id = subject.id AND e.subject_kind = subject.kind
+        {SnoozeJoin}
+        WHERE e.project_id IS DISTINCT FROM $2
+        """;
+
     private const string FingerprintStatesSql = $"""
         SELECT {StateColumns}
         FROM exceptions e {SnoozeJoin}

@@ -6,11 +6,16 @@ using Allometry.Core.Ledger;
 using Npgsql;
 
 // The slice of a ledger that one project's item-level rules look at, for incremental evaluation:
-// the project with its deliveries, quotes, holds and contracts; every payer it involves (contract
-// and current payer, payers of its invoices, quotes and contracts, payers of payments applied to
-// its invoices) with their whole receivables: invoices, payments, applications and promises; and
-// those payers' entity links with the payers at the other end. Two round trips, every statement
-// on an index, whatever the size of the rest of the ledger.
+// the project with its deliveries, quotes, holds and contracts, its invoices with every payment
+// applied to them (and everything those payments were applied to), and of the payers it involves
+// (contract and current payer, payers of its invoices, quotes and contracts, payers of payments
+// applied to its invoices) only what a rule about the project's items reads: their rows, entity
+// links and promises, their aging-export lines (SuspectedRetainage compares a line with the payer's
+// other lines), and their unapplied payments whose reference names an invoice of the project
+// (UnappliedDeposit). A payer's whole receivables are not read: the rules that add them up
+// (concentration, unapplied cash, group exposure) report payers and groups, which a full
+// evaluation owns. Two round trips, every statement on an index, whatever the size of the rest
+// of the ledger.
 public sealed partial class LedgerSnapshotStore
 {
     private const string PresentSql = """
@@ -71,12 +76,55 @@ public sealed partial class LedgerSnapshotStore
         WHERE a.tenant_id = $1 AND a.invoice_id IN (SELECT invoice_id FROM project_invoices)
         """;
 
+    // The payments applied to the project's invoices, with all their applications (a payment's
+    // unapplied rest and a third party's other invoices are read from them) and the invoices those
+    // applications pay; plus the invoices the project's holds and contracts name.
+    private const string PaidProjectInvoicesCte = """
+        paid AS (
+            SELECT DISTINCT a.payment_id
+            FROM payment_applications a
+            WHERE a.tenant_id = $1
+              AND a.invoice_id IN (SELECT invoice_id FROM invoices WHERE tenant_id = $1 AND project_id = $2)
+        )
+        """;
+
+    private const string ProjectInvoicesSql = $"""
+        WITH {PaidProjectInvoicesCte}
+        SELECT {InvoicesColumns}
+        FROM invoices
+        WHERE tenant_id = $1
+          AND invoice_id IN (
+              SELECT invoice_id FROM invoices WHERE tenant_id = $1 AND project_id = $2
+              UNION SELECT invoice_id FROM retainage_holds WHERE tenant_id = $1 AND project_id = $2 AND invoice_id IS NOT NULL
+              UNION SELECT release_invoice_id FROM retainage_holds WHERE tenant_id = $1 AND project_id = $2 AND release_invoice_id IS NOT NULL
+              UNION SELECT last_renewal_invoice_id FROM service_contracts WHERE tenant_id = $1 AND project_id = $2 AND last_renewal_invoice_id IS NOT NULL
+              UNION SELECT a.invoice_id FROM payment_applications a WHERE a.tenant_id = $1 AND a.payment_id IN (SELECT payment_id FROM paid))
+        ORDER BY invoice_id
+        """;
+
+    private const string ProjectPaymentsSql = $"""
+        WITH {PaidProjectInvoicesCte}
+        SELECT {PaymentsColumns}
+        FROM payments
+        WHERE tenant_id = $1 AND payment_id IN (SELECT payment_id FROM paid)
+        ORDER BY payment_id
+        """;
+
+    private const string ProjectApplicationsSql = $"""
+        WITH {PaidProjectInvoicesCte}
+        SELECT {ApplicationsColumns}
+        FROM payment_applications
+        WHERE tenant_id = $1 AND payment_id IN (SELECT payment_id FROM paid)
+        ORDER BY payment_id, invoice_id
+        """;
+
     private static readonly string[] ProjectSql =
     [
         MetaSql, PresentSql, ProjectRowSql, ProjectDeliveriesSql, ProjectQuotesSql, ProjectRetainageSql, ProjectContractsSql, InvolvedPayersSql,
+        ProjectInvoicesSql, ProjectPaymentsSql, ProjectApplicationsSql,
     ];
 
-    // From here $2 is the involved payers, and their link neighbours come along as payers.
+    // From here $2 is the involved payers, $3 the project, and the payers' link neighbours come along as payers.
     private const string InvolvedPayerRowsSql = $"""
         SELECT {PayersColumns}
         FROM payers
@@ -94,22 +142,43 @@ public sealed partial class LedgerSnapshotStore
         ORDER BY from_payer_id, to_payer_id, kind
         """;
 
-    // A GIN index does not serve "= ANY(array)": invoices are looked up payer by payer, each on the lookup index.
-    private const string InvolvedInvoicesSql = $"""
+    // The involved payers' lines of an aging export (0014's partial index holds only those), a
+    // line of the project being compared with its payer's other lines.
+    private const string InvolvedAgingLinesSql = $"""
         SELECT {InvoicesColumns}
-        FROM unnest($2::text[]) AS involved(payer)
-        CROSS JOIN LATERAL (SELECT {InvoicesColumns} FROM invoices WHERE tenant_id = $1 AND payer_id = involved.payer) AS i
+        FROM invoices
+        WHERE tenant_id = $1 AND payer_id = ANY($2) AND origin <> 'workbook'
+        ORDER BY invoice_id
         """;
 
-    private const string InvolvedPaymentsSql = $"""
+    // Payments of an involved payer applied to nothing whose reference names an invoice of the
+    // project (a substring test, looser than the rule's token match, so nothing it needs is missed).
+    private const string ReferencedCreditsCte = """
+        credits AS (
+            SELECT p.payment_id, p.reference
+            FROM payments p
+            WHERE p.tenant_id = $1 AND p.payer_id = ANY($2) AND p.reference IS NOT NULL
+              AND EXISTS (SELECT 1 FROM invoices i WHERE i.tenant_id = $1 AND i.project_id = $3 AND strpos(p.reference, i.invoice_id) > 0)
+              AND NOT EXISTS (SELECT 1 FROM payment_applications a WHERE a.tenant_id = $1 AND a.payment_id = p.payment_id)
+        )
+        """;
+
+    private const string ReferencedCreditsSql = $"""
+        WITH {ReferencedCreditsCte}
         SELECT {PaymentsColumns}
-        FROM payments WHERE tenant_id = $1 AND payer_id = ANY($2)
+        FROM payments
+        WHERE tenant_id = $1 AND payment_id IN (SELECT payment_id FROM credits)
+        ORDER BY payment_id
         """;
 
-    private const string InvolvedApplicationsSql = $"""
-        SELECT {ApplicationsColumns}
-        FROM payment_applications
-        WHERE tenant_id = $1 AND payment_id IN (SELECT payment_id FROM payments WHERE tenant_id = $1 AND payer_id = ANY($2))
+    // Every invoice a credit's reference could name (the rule keeps those of the payment's payer).
+    private const string ReferencedInvoicesSql = $"""
+        WITH {ReferencedCreditsCte}
+        SELECT {InvoicesColumns}
+        FROM invoices
+        WHERE tenant_id = $1
+          AND invoice_id IN (SELECT regexp_split_to_table(reference, '[ ,;/:#()\t]+') FROM credits)
+        ORDER BY invoice_id
         """;
 
     private const string InvolvedPromisesSql = $"""
@@ -120,16 +189,32 @@ public sealed partial class LedgerSnapshotStore
         ORDER BY payer_id, invoice_id NULLS FIRST, promised_on
         """;
 
+    // The whole payment history of the payers a caller names ($4: a snoozed exception waiting for
+    // one of their payments), with every application of those payments.
+    private const string HistoryPaymentsSql = $"""
+        SELECT {PaymentsColumns}
+        FROM payments WHERE tenant_id = $1 AND payer_id = ANY($4)
+        """;
+
+    private const string HistoryApplicationsSql = $"""
+        SELECT {ApplicationsColumns}
+        FROM payment_applications
+        WHERE tenant_id = $1 AND payment_id IN (SELECT payment_id FROM payments WHERE tenant_id = $1 AND payer_id = ANY($4))
+        """;
+
     private static readonly string[] PayerSql =
     [
-        InvolvedPayerRowsSql, InvolvedLinksSql, InvolvedInvoicesSql, InvolvedPaymentsSql, InvolvedApplicationsSql, InvolvedPromisesSql,
+        InvolvedPayerRowsSql, InvolvedLinksSql, InvolvedAgingLinesSql, ReferencedCreditsSql, ReferencedInvoicesSql, InvolvedPromisesSql,
     ];
+
+    private static readonly string[] PayerWithHistorySql = [.. PayerSql, HistoryPaymentsSql, HistoryApplicationsSql];
 
     /// <summary>
     /// Loads the part of the tenant's ledger that rules about one project's items need: the
-    /// project and its rows, and the whole receivables of every payer it involves. Payer- and
-    /// group-wide figures (a payer's share of all AR, a linked group's exposure) are not complete
-    /// in it: those belong to a full evaluation.
+    /// project and its rows, its invoices with the payments applied to them, and of the payers it
+    /// involves what those rules read. Payer- and group-wide figures (a payer's share of all AR,
+    /// its unapplied cash, a linked group's exposure) are not complete in it: those belong to a
+    /// full evaluation.
     /// </summary>
     /// <returns>The slice; <see cref="LedgerSnapshot.PresentSheets"/> are the tenant's, as in <see cref="LoadAsync"/>.</returns>
     /// <exception cref="LedgerNotFoundException">The tenant has no imported ledger, or no such project.</exception>
@@ -158,8 +243,12 @@ public sealed partial class LedgerSnapshotStore
         List<RetainageHold> retainage;
         List<ServiceContract> contracts;
         var involved = new HashSet<string>(StringComparer.Ordinal);
+        var pool = new StringPool();
+        var invoices = new Rows<Invoice>(i => i.InvoiceId);
+        var payments = new Rows<Payment>(p => p.PaymentId);
+        var applications = new Rows<PaymentApplication>(a => $"{a.PaymentId}\n{a.InvoiceId}");
         string[] first = [.. extra?.Leading ?? [], .. ProjectSql, .. extra?.Trailing ?? []];
-        await using (var batch = await PreparedBatchAsync(connection, transaction, first, tenantId, projectId, ct).ConfigureAwait(false))
+        await using (var batch = await PreparedBatchAsync(connection, transaction, first, [tenantId, projectId], ct).ConfigureAwait(false))
         await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             if (extra is not null) await extra.ReadLeadingAsync(reader, ct).ConfigureAwait(false);
@@ -171,6 +260,9 @@ public sealed partial class LedgerSnapshotStore
             retainage = await ReadAsync(reader, ReadHold, ct).ConfigureAwait(false);
             contracts = await ReadAsync(reader, ReadContract, ct).ConfigureAwait(false);
             involved.UnionWith(await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false));
+            invoices.AddRange(await ReadAsync(reader, r => ReadInvoice(r, pool), ct).ConfigureAwait(false));
+            payments.AddRange(await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false));
+            applications.AddRange(await ReadAsync(reader, ReadApplication, ct).ConfigureAwait(false));
             if (extra is not null) await extra.ReadTrailingAsync(reader, ct).ConfigureAwait(false);
         }
         var project = projects.SingleOrDefault()
@@ -179,34 +271,42 @@ public sealed partial class LedgerSnapshotStore
         if (project.CurrentPayerId is { } current) involved.Add(current);
         involved.UnionWith(quotes.Where(q => q.PayerId is not null).Select(q => q.PayerId!));
         involved.UnionWith(contracts.Select(c => c.PayerId));
+        var history = (extra?.PaymentHistoryOf?.Invoke(project) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
-        var pool = new StringPool();
-        await using (var batch = await PreparedBatchAsync(connection, transaction, PayerSql, tenantId, involved.Order(StringComparer.Ordinal).ToArray(), ct).ConfigureAwait(false))
+        object[] parameters = [tenantId, involved.Order(StringComparer.Ordinal).ToArray(), projectId, history];
+        await using (var batch = await PreparedBatchAsync(connection, transaction, history.Length == 0 ? PayerSql : PayerWithHistorySql, parameters, ct).ConfigureAwait(false))
         await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
             var payers = await ReadAsync(reader, ReadPayer, ct).ConfigureAwait(false);
             var links = await ReadAsync(reader, ReadEntityLink, ct).ConfigureAwait(false);
-            var invoices = await ReadAsync(reader, r => ReadInvoice(r, pool), ct).ConfigureAwait(false);
-            var payments = await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false);
-            var applications = await ReadAsync(reader, ReadApplication, ct).ConfigureAwait(false);
+            invoices.AddRange(await ReadAsync(reader, r => ReadInvoice(r, pool), ct).ConfigureAwait(false));
+            payments.AddRange(await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false));
+            invoices.AddRange(await ReadAsync(reader, r => ReadInvoice(r, pool), ct).ConfigureAwait(false));
             var promises = await ReadAsync(reader, ReadPromise, ct).ConfigureAwait(false);
+            if (history.Length > 0)
+            {
+                payments.AddRange(await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false));
+                applications.AddRange(await ReadAsync(reader, ReadApplication, ct).ConfigureAwait(false));
+            }
             return new LedgerSnapshot(
-                meta, present, payers, links, projects, deliveries, quotes, invoices, payments,
-                applications, retainage, contracts, promises, []);
+                meta, present, payers, links, projects, deliveries, quotes, invoices.Items, payments.Items,
+                applications.Items, retainage, contracts, promises, []);
         }
     }
 
     // Prepared: planning these statements costs several times running them, and a prepared
     // statement stays on its pooled connection, so later evaluations of any project skip it.
+    // Each statement gets the parameters it names ($1 … $n, in order).
     private static async Task<NpgsqlBatch> PreparedBatchAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<string> statements, string tenantId, object second, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<string> statements, IReadOnlyList<object> parameters, CancellationToken ct)
     {
         var batch = new NpgsqlBatch(connection, transaction);
         foreach (var sql in statements)
         {
             var command = new NpgsqlBatchCommand(sql);
-            command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-            if (sql.Contains("$2", StringComparison.Ordinal)) command.Parameters.Add(new NpgsqlParameter { Value = second });
+            var count = parameters.Count;
+            while (count > 1 && !sql.Contains($"${count}", StringComparison.Ordinal)) count--;
+            for (var i = 0; i < count; i++) command.Parameters.Add(new NpgsqlParameter { Value = parameters[i] });
             batch.BatchCommands.Add(command);
         }
         await batch.PrepareAsync(ct).ConfigureAwait(false);
@@ -223,5 +323,22 @@ public sealed partial class LedgerSnapshotStore
         }
         await r.NextResultAsync(ct).ConfigureAwait(false);
         return present;
+    }
+
+    // A slice's rows come from more than one statement (a payment applied to the project's
+    // invoices may also be a snoozed payer's): each row once, in the order first read.
+    private sealed class Rows<T>(Func<T, string> key)
+    {
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public List<T> Items { get; } = [];
+
+        public void AddRange(IEnumerable<T> rows)
+        {
+            foreach (var row in rows)
+            {
+                if (_seen.Add(key(row))) Items.Add(row);
+            }
+        }
     }
 }

@@ -77,6 +77,25 @@ public sealed class SnoozeFollowThroughTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task EvaluateProjectAsync_PayerPaysNothingOfTheProjectAfterAPaymentSnooze_EndsTheSnoozeAsAFullEvaluationWould()
+    {
+        // Arrange: the payment is applied to no invoice of the project, so only the payer's payment history shows it
+        var (tenant, snoozed) = await SnoozedAsync(SnoozeCondition.PaymentReceived);
+        await _bed.ImportAsync(tenant, LaterLedger(payments: ("PAY-9", "DEP-A", 250m, new DateOnly(2026, 11, 24))));
+
+        // Act
+        var result = await _bed.Evaluator.EvaluateProjectAsync(tenant, "PB", CancellationToken.None);
+
+        // Assert
+        Assert.Equal("snoozed", snoozed.Status);
+        Assert.Equal(1, result.SnoozesEnded);
+        var row = await _bed.RowAsync(tenant, DepositB);
+        Assert.Equal(("open", (string?)null), (row.Status, row.SnoozedUntil));
+        using var after = JsonDocument.Parse((await _bed.HistoryAsync(tenant, row.Id))[^1].After);
+        Assert.Equal("payment received 2026-11-24", after.RootElement.GetProperty("snooze_end_reason_en").GetString());
+    }
+
+    [Fact]
     public async Task EvaluateTenantAsync_PaymentBeforeTheSnoozeOnly_KeepsItSnoozed()
     {
         // Arrange: the only payment was received the day before the snooze began

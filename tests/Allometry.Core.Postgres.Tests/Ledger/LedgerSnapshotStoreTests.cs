@@ -106,6 +106,32 @@ public sealed class LedgerSnapshotStoreTests(PostgresFixture postgres)
         Assert.Contains("no imported ledger", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LoadProjectAsync_SampleProject_ReadsItsInvoicesAndPaymentsNotItsPayersWholeReceivables()
+    {
+        // Arrange
+        var tenant = NewTenant();
+        var sample = SampleOperatorGenerator.Generate();
+        await _importer.ImportAsync(tenant, sample.ToBatch(), CancellationToken.None);
+        var full = LedgerSnapshot.From(sample.ToBatch());
+        var project = sample.Projects
+            .Where(p => full.InvoicesOfProject(p.ProjectId).Any())
+            .MaxBy(p => full.InvoicesOfPayer(p.ContractPayerId).Count() - full.InvoicesOfProject(p.ProjectId).Count())!;
+        var own = full.InvoicesOfProject(project.ProjectId).Select(i => i.InvoiceId).ToHashSet(StringComparer.Ordinal);
+        var paid = full.PaymentApplications.Where(a => own.Contains(a.InvoiceId)).Select(a => a.PaymentId).ToHashSet(StringComparer.Ordinal);
+
+        // Act
+        var slice = await _store.LoadProjectAsync(tenant, project.ProjectId, CancellationToken.None);
+
+        // Assert: every invoice of the project and every payment applied to one, each with all its applications
+        Assert.Subset(slice.Invoices.Select(i => i.InvoiceId).ToHashSet(StringComparer.Ordinal), own);
+        Assert.Subset(slice.Payments.Select(p => p.PaymentId).ToHashSet(StringComparer.Ordinal), paid);
+        Assert.All(slice.Payments, p => Assert.Equal(full.UnappliedAmount(full.Payment(p.PaymentId)!), slice.UnappliedAmount(p)));
+        // and not the payer's other receivables
+        Assert.True(slice.Invoices.Count < full.InvoicesOfPayer(project.ContractPayerId).Count(),
+            $"{slice.Invoices.Count} invoices read for {project.ProjectId}, its payer has {full.InvoicesOfPayer(project.ContractPayerId).Count()}");
+    }
+
     private static void AssertSameRecords<T>(IEnumerable<T> expected, IEnumerable<T> actual, Func<T, string> key)
     {
         var want = expected.OrderBy(key, StringComparer.Ordinal).ToList();
