@@ -35,7 +35,49 @@ internal static class TaxReviewer
     /// <summary>The reviewed invoices that have a fault, computed once per evaluation context.</summary>
     public static IReadOnlyList<InvoiceTaxReview> Faults(RuleContext context) =>
         FaultsByContext.GetValue(context, static c => new Lazy<IReadOnlyList<InvoiceTaxReview>>(
-            () => [.. ReviewAll(c).Where(r => r.Fault != TaxFault.None)], LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+            () => FindFaults(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    // Nearly every invoice is taxed right: a first pass compares its four components with the
+    // expected ones without building anything (no place, rates, verdict or list per invoice), and
+    // only an invoice off somewhere gets the full review that explains it. Both passes apply the
+    // same rules (place of supply, tax date, registration, tolerance), so the faults are the same.
+    private static List<InvoiceTaxReview> FindFaults(RuleContext context)
+    {
+        var registrations = SellerPstRegistrations(context);
+        var tolerance = context.Settings.TaxComponentTolerance;
+        var faults = new List<InvoiceTaxReview>();
+        foreach (var invoice in context.Ledger.Invoices)
+        {
+            if (!IsReviewable(invoice) || IsRight(context.Ledger, invoice, registrations, tolerance)) continue;
+            if (Review(context, invoice, registrations) is { Fault: not TaxFault.None } review) faults.Add(review);
+        }
+        return faults;
+    }
+
+    // True when every component is within the tolerance of what InvoiceTax.Expect would expect,
+    // or when nothing locates the supply (the invoice is not reviewed).
+    private static bool IsRight(LedgerSnapshot ledger, Invoice invoice, IReadOnlySet<Province> registrations, decimal tolerance)
+    {
+        Province province;
+        if (ledger.Project(invoice.ProjectId) is { } project)
+        {
+            province = project.SupplyType == SupplyType.Service && ledger.Payer(invoice.PayerId)?.Province is { } recipient
+                ? recipient
+                : project.SiteProvince;
+        }
+        else if (invoice.TaxProvince is { } printed)
+        {
+            province = printed;
+        }
+        else
+        {
+            return true;
+        }
+        var taxDate = SalesTax.TaxDate(invoice.DueDate, InvoiceTax.FirstPaymentOn(ledger, invoice.InvoiceId));
+        var expected = SalesTax.Compute(province, taxDate, invoice.Subtotal, registrations.Contains(province));
+        return !IsWrong(invoice.Gst, expected.Gst, tolerance) && !IsWrong(invoice.Hst, expected.Hst, tolerance)
+            && !IsWrong(invoice.Qst, expected.Qst, tolerance) && !IsWrong(invoice.Pst, expected.Pst, tolerance);
+    }
 
     /// <summary>Reviews every invoice of the ledger that can be reviewed.</summary>
     public static IEnumerable<InvoiceTaxReview> ReviewAll(RuleContext context)
