@@ -4,12 +4,16 @@ using Allometry.Adapters.Teams.Activities;
 using Allometry.Adapters.Teams.Connector;
 using Allometry.Core.Cards;
 using Allometry.Core.People;
+using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// The outbox's door to Teams: posts a card into a channel (as a new thread), a chat, a thread or a user's
 /// 1:1 chat, replaces it in place, deletes it. Failures are <see cref="ChannelDeliveryException"/>s.
+/// A conversation whose writes the connector refused (<c>MessageWritesBlocked</c>, on any instance) is not
+/// called again: the post fails permanently as <see cref="ChannelDeliveryException.ConversationBlocked"/>.
 /// </summary>
-internal sealed class TeamsChatChannel(ConnectorClient connector, TeamsOptions options) : IChatChannel
+internal sealed class TeamsChatChannel(ConnectorClient connector, BlockedConversations blocked, TeamsOptions options, ILogger<TeamsChatChannel> logger)
+    : IChatChannel
 {
     public Platform Platform => Platform.Teams;
 
@@ -17,6 +21,45 @@ internal sealed class TeamsChatChannel(ConnectorClient connector, TeamsOptions o
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(card);
+        await RefuseIfBlockedAsync(address.ConversationId, ct).ConfigureAwait(false);
+        try
+        {
+            return await DeliverAsync(address, card, ct).ConfigureAwait(false);
+        }
+        catch (ChannelDeliveryException ex) when (ex.Reason == ConnectorErrors.MessageWritesBlocked)
+        {
+            // A 1:1 addressed by the user's 29: id went to the chat created for it: both ids are blocked.
+            await RecordAsync(address, ex, ct).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task UpdateAsync(PostedCard posted, Card card, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(posted);
+        ArgumentNullException.ThrowIfNull(card);
+        await RefuseIfBlockedAsync(posted.Address.ConversationId, ct).ConfigureAwait(false);
+        try
+        {
+            await connector.UpdateAsync(posted.Address.ServiceUrl, posted.Address.ConversationId, posted.MessageId,
+                CardActivities.Message(card, posted.MessageId), ct).ConfigureAwait(false);
+        }
+        catch (ChannelDeliveryException ex) when (ex.Reason == ConnectorErrors.MessageWritesBlocked)
+        {
+            await RecordAsync(posted.Address, ex, ct).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async Task DeleteAsync(PostedCard posted, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(posted);
+        await RefuseIfBlockedAsync(posted.Address.ConversationId, ct).ConfigureAwait(false);
+        await connector.DeleteAsync(posted.Address.ServiceUrl, posted.Address.ConversationId, posted.MessageId, ct).ConfigureAwait(false);
+    }
+
+    private async Task<PostedCard> DeliverAsync(ChannelAddress address, Card card, CancellationToken ct)
+    {
         var message = CardActivities.Message(card);
         var conversationId = address.ConversationId;
         if (ConversationParameters.IsChannel(conversationId))
@@ -32,23 +75,24 @@ internal sealed class TeamsChatChannel(ConnectorClient connector, TeamsOptions o
             var chat = await connector.CreateConversationAsync(address.ServiceUrl,
                 ConversationParameters.Personal(botId, conversationId, address.Realm), ct).ConfigureAwait(false);
             conversationId = chat.Id ?? throw new ChannelDeliveryException("create_conversation_without_id", permanent: false);
+            // Teams gives a user and the bot one personal chat: a block recorded on it (a refused update) holds here too.
+            await RefuseIfBlockedAsync(conversationId, ct).ConfigureAwait(false);
         }
         var sent = await connector.SendAsync(address.ServiceUrl, conversationId, message, ct).ConfigureAwait(false);
         return new PostedCard(address with { ConversationId = conversationId },
             sent.Id ?? throw new ChannelDeliveryException("send_without_id", permanent: false));
     }
 
-    public Task UpdateAsync(PostedCard posted, Card card, CancellationToken ct)
+    private async Task RefuseIfBlockedAsync(string conversationId, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(posted);
-        ArgumentNullException.ThrowIfNull(card);
-        return connector.UpdateAsync(posted.Address.ServiceUrl, posted.Address.ConversationId, posted.MessageId,
-            CardActivities.Message(card, posted.MessageId), ct);
+        if (await blocked.RefuseIfBlockedAsync(BlockedConversations.KeysOf(conversationId), ct).ConfigureAwait(false) is { } block)
+        {
+            logger.LogInformation("Teams conversation {Conversation} is blocked since {BlockedAt:o} ({Code}); post refused without calling the connector",
+                block.ConversationId, block.BlockedAt, block.ErrorCode);
+            throw new ChannelDeliveryException(ChannelDeliveryException.ConversationBlocked, permanent: true);
+        }
     }
 
-    public Task DeleteAsync(PostedCard posted, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(posted);
-        return connector.DeleteAsync(posted.Address.ServiceUrl, posted.Address.ConversationId, posted.MessageId, ct);
-    }
+    private Task RecordAsync(ChannelAddress address, ChannelDeliveryException refusal, CancellationToken ct) =>
+        blocked.RecordAsync([address.ConversationId], address.Realm, refusal.Reason, ConnectorErrors.BlockedStatus, ct);
 }

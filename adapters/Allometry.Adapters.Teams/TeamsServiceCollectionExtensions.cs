@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 /// <summary>Registers the Microsoft Teams channel (Bot Framework protocol) from the <c>Teams:</c> configuration section.</summary>
 public static class TeamsServiceCollectionExtensions
@@ -21,7 +22,8 @@ public static class TeamsServiceCollectionExtensions
     /// <summary>
     /// Adds the Teams channel: <c>POST /api/messages</c> handling (map it with
     /// <see cref="TeamsEndpointRouteBuilderExtensions.MapTeamsEndpoints"/>), the connector client and an
-    /// <see cref="IChatChannel"/> for Teams. Needs an <c>IConversation</c> registered by the host.
+    /// <see cref="IChatChannel"/> for Teams. Needs an <c>IConversation</c> and the one <see cref="NpgsqlDataSource"/>
+    /// registered by the host (write blocks, the refresh audience).
     /// Invalid configuration fails here, naming the key.
     /// </summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
@@ -40,10 +42,10 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton(sp => new BotAccessTokenSource(Client(sp, TokenClient), options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConnectorHostPolicy>();
         services.AddSingleton<ConnectorRetry>();
-        services.AddSingleton<BlockedConversations>();
+        services.AddSingleton(sp => new BlockedConversations(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ConnectorClient(Client(sp, ConnectorHttpClient), sp.GetRequiredService<BotAccessTokenSource>(),
             sp.GetRequiredService<ConnectorHostPolicy>(), sp.GetRequiredService<ConnectorRetry>(), sp.GetRequiredService<BlockedConversations>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ConnectorClient>>()));
+            sp.GetRequiredService<ILogger<ConnectorClient>>()));
         services.AddSingleton<InstallationMemory>();
         services.AddSingleton<ActivityProcessor>();
         services.AddSingleton<ActivityWorkQueue>();

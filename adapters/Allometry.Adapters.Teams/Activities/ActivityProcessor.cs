@@ -14,12 +14,14 @@ internal sealed class ActivityProcessor(
     IConversation conversation,
     ConnectorClient connector,
     InstallationMemory installations,
+    BlockedConversations blocked,
     ILogger<ActivityProcessor> logger)
 {
     /// <summary>Messages, Submit clicks and installations (run after the HTTP acknowledgement).</summary>
     public async Task ProcessAsync(Activity activity, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        await UnblockAsync(activity, ct).ConfigureAwait(false);
         switch (activity.Type)
         {
             case ActivityTypes.Message when activity.Value is { ValueKind: System.Text.Json.JsonValueKind.Object }:
@@ -122,4 +124,19 @@ internal sealed class ActivityProcessor(
     }
 
     private static string ConversationId(Activity activity) => activity.Conversation?.Id ?? "";
+
+    /// <summary>
+    /// A conversation that speaks to the bot again (a message, a <c>conversationUpdate</c>, a re-installation) no longer
+    /// blocks it: its recorded write block is lifted, and in a personal chat so is the one on the user's own 29: id.
+    /// </summary>
+    private async Task UnblockAsync(Activity activity, CancellationToken ct)
+    {
+        var speaks = activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate ||
+            (activity.Type == ActivityTypes.InstallationUpdate && !string.Equals(activity.Action, "remove", StringComparison.OrdinalIgnoreCase));
+        if (!speaks || string.IsNullOrEmpty(activity.Conversation?.Id)) return;
+        var ids = new List<string>(BlockedConversations.KeysOf(activity.Conversation.Id));
+        if (ActivityMapper.IsPersonal(activity) && activity.From?.Id is { Length: > 0 } user && ConversationParameters.IsUser(user)) ids.Add(user);
+        var lifted = await blocked.ClearAsync(ids, ct).ConfigureAwait(false);
+        if (lifted > 0) logger.LogInformation("Teams conversation {Conversation} spoke to the bot again; its write block is lifted", activity.Conversation.Id);
+    }
 }

@@ -21,7 +21,6 @@ internal sealed class ConnectorClient(
     ConnectorHostPolicy hosts,
     ConnectorRetry retry,
     BlockedConversations blocked,
-    TimeProvider time,
     ILogger<ConnectorClient> logger)
 {
     public async Task<ResourceResponse> SendAsync(string? serviceUrl, string conversationId, Activity activity, CancellationToken ct) =>
@@ -52,10 +51,6 @@ internal sealed class ConnectorClient(
     private async Task<T?> CallAsync<T>(HttpMethod method, string? serviceUrl, string? conversationId, string path, object? body, CancellationToken ct)
         where T : class
     {
-        if (conversationId is not null && blocked.IsBlocked(conversationId))
-        {
-            throw new ChannelDeliveryException(ConnectorErrors.MessageWritesBlocked, permanent: true);
-        }
         var target = new Uri(hosts.BaseFor(serviceUrl), path);
         var refreshedToken = false;
         for (var attempt = 1; ; attempt++)
@@ -91,11 +86,15 @@ internal sealed class ConnectorClient(
                     attempt--;
                     continue;
                 }
-                var code = await ConnectorErrors.CodeOfAsync(response, ct).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.Forbidden && code == ConnectorErrors.MessageWritesBlocked && conversationId is not null)
+                var (code, subCode) = await ConnectorErrors.ReadAsync(response, ct).ConfigureAwait(false);
+                if (ConnectorErrors.IsWritesBlocked(response.StatusCode, code, subCode))
                 {
-                    blocked.Record(conversationId, time.GetUtcNow());
-                    logger.LogWarning("Teams conversation {Conversation} blocked the bot; posts to it stop", conversationId);
+                    if (conversationId is not null)
+                    {
+                        // Recorded for every instance; the outbox's channel checks it before posting again.
+                        await blocked.RecordAsync([conversationId], realm: null, code ?? subCode!, (int)response.StatusCode, ct).ConfigureAwait(false);
+                    }
+                    logger.LogWarning("Teams conversation {Conversation} refuses the bot's writes ({Code}); posts to it stop", conversationId, code ?? subCode);
                     throw new ChannelDeliveryException(ConnectorErrors.MessageWritesBlocked, permanent: true);
                 }
                 var retryAfter = retry.RetryAfter(response.Headers.RetryAfter);

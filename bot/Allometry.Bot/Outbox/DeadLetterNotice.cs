@@ -18,6 +18,8 @@ internal static class DeadLetterNotice
     public static OutboxMessage? For(OutboxClaim dead, ChannelAddress? operatorChannel, Language language, OutboxFailure failure)
     {
         if (operatorChannel is null || dead.DedupeKey.StartsWith(KeyPrefix, StringComparison.Ordinal)) return null;
+        // The conversation's first refusal was reported; the posts refused after it add nothing for the operator.
+        if (failure.Code == ChannelDeliveryException.ConversationBlocked) return null;
         var id = dead.OutboxId.ToString(CultureInfo.InvariantCulture);
         var where = $"{dead.Address.Platform} {dead.Address.ConversationId}";
         var title = new LocalizedText("A card could not be delivered", "Une carte n'a pas pu être livrée");

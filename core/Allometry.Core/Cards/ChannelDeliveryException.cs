@@ -28,6 +28,13 @@ public sealed class ChannelDeliveryException : Exception
     {
     }
 
+    /// <summary>
+    /// The <see cref="Reason"/> of a delivery a channel refused without calling its platform, because the platform
+    /// already refused writes to that conversation (a Teams user blocked the bot). Permanent; the first refusal
+    /// was reported to the operator, so the outbox dead-letters these without another notice.
+    /// </summary>
+    public const string ConversationBlocked = "conversation_blocked";
+
     /// <summary>A short machine code: the platform's error (<c>ratelimited</c>, <c>channel_not_found</c>, <c>MessageWritesBlocked</c>) or an HTTP status.</summary>
     public string Reason { get; }
 

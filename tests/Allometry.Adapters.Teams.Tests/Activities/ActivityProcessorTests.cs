@@ -7,16 +7,18 @@ using Allometry.Core.Actions;
 using Allometry.Core.Cards;
 using Allometry.Core.Localization;
 using Allometry.Core.People;
+using Allometry.Testing;
 
 /// <summary>Authenticated activities through <c>/api/messages</c>: what reaches the conversation and what goes back to Teams.</summary>
-public sealed class ActivityProcessorTests
+[Collection(PostgresCollection.Name)]
+public sealed class ActivityProcessorTests(PostgresFixture postgres)
 {
     [Fact]
     public async Task InvokeAsync_ExecuteSnooze_AnswersWithTheUpdatedCard()
     {
         // Arrange
         var conversation = new RecordingConversation();
-        await using var harness = await TeamsHarness.StartAsync(conversation);
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation);
         var data = new JsonObject { ["verb"] = "snooze", ["exception"] = "42", ["version"] = "3", ["days"] = "3" };
 
         // Act
@@ -45,7 +47,7 @@ public sealed class ActivityProcessorTests
     {
         // Arrange
         var conversation = new RecordingConversation();
-        await using var harness = await TeamsHarness.StartAsync(conversation);
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation);
         var data = new JsonObject { ["verb"] = "view", ["exception"] = "42", ["version"] = "3" };
 
         // Act
@@ -61,7 +63,7 @@ public sealed class ActivityProcessorTests
     {
         // Arrange
         var conversation = new RecordingConversation();
-        await using var harness = await TeamsHarness.StartAsync(conversation);
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation);
         var data = new JsonObject { ["verb"] = "snooze", ["exception"] = "42", ["version"] = "3", ["snooze1.until"] = "2026-12-01", ["snooze1.reason"] = "client on holiday" };
 
         // Act
@@ -79,7 +81,7 @@ public sealed class ActivityProcessorTests
     {
         // Arrange
         var conversation = new RecordingConversation { Throw = new InvalidOperationException("database down") };
-        await using var harness = await TeamsHarness.StartAsync(conversation);
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation);
         var activity = Captures.Invoke(harness.Fake.ServiceUrl, "snooze", new JsonObject { ["verb"] = "snooze" });
         activity["locale"] = "fr-CA";
 
@@ -101,7 +103,7 @@ public sealed class ActivityProcessorTests
     {
         // Arrange
         var conversation = new RecordingConversation();
-        await using var harness = await TeamsHarness.StartAsync(conversation);
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation);
         var activity = Captures.Invoke(harness.Fake.ServiceUrl, "snooze", []);
         activity["value"] = new JsonObject { ["trigger"] = "manual" };
 
@@ -121,7 +123,7 @@ public sealed class ActivityProcessorTests
     {
         // Arrange
         var conversation = new RecordingConversation { ReplacesOriginal = false, CardsPerReply = 2 };
-        await using var harness = await TeamsHarness.StartAsync(conversation);
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation);
 
         // Act
         using var response = await harness.PostAsync(Captures.Invoke(harness.Fake.ServiceUrl, "export_audit", new JsonObject { ["verb"] = "export_audit" }));
@@ -141,7 +143,7 @@ public sealed class ActivityProcessorTests
     {
         // Arrange
         var conversation = new RecordingConversation();
-        await using var harness = await TeamsHarness.StartAsync(conversation);
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation);
         var activity = Captures.ChannelMessage(harness.Fake.ServiceUrl, "<at>Allometry</at>what&#39;s owed on 1042?");
 
         // Act
@@ -166,7 +168,7 @@ public sealed class ActivityProcessorTests
     {
         // Arrange
         var conversation = new RecordingConversation();
-        await using var harness = await TeamsHarness.StartAsync(conversation);
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation);
 
         // Act
         using var response = await harness.PostAsync(Captures.PersonalMessage(harness.Fake.ServiceUrl, "combien est dû sur 1042", "fr-CA"));
@@ -184,7 +186,7 @@ public sealed class ActivityProcessorTests
     {
         // Arrange
         var conversation = new RecordingConversation { ReplacesOriginal = true };
-        await using var harness = await TeamsHarness.StartAsync(conversation);
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation);
         var value = new JsonObject { ["verb"] = "add_note", ["exception"] = "7", ["version"] = "1", ["add_note2.note"] = "called Tuesday", ["msteams"] = new JsonObject { ["type"] = "messageBack" } };
 
         // Act
@@ -213,7 +215,7 @@ public sealed class ActivityProcessorTests
             ReplacesOriginal = true,
             CardButtons = [new CardAction { Verb = ActionVerb.Snooze, Title = "Snooze 1 day", ExceptionId = 7, ExceptionVersion = 2, Data = new Dictionary<string, string> { ["days"] = "1" } }],
         };
-        await using var harness = await TeamsHarness.StartAsync(conversation);
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation);
         harness.Fake.PublishKey(harness.Fake.KeyId, harness.Fake.Key, "msteams", "directline");
         var activity = Captures.Submit(harness.Fake.ServiceUrl, new JsonObject { ["verb"] = "snooze", ["exception"] = "7", ["version"] = "1", ["days"] = "3" });
         activity["channelId"] = "directline";
@@ -243,7 +245,7 @@ public sealed class ActivityProcessorTests
     {
         // Arrange
         var conversation = new RecordingConversation();
-        await using var harness = await TeamsHarness.StartAsync(conversation);
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation);
 
         // Act
         using var first = await harness.PostAsync(Captures.InstallationAdd(harness.Fake.ServiceUrl));
@@ -267,7 +269,7 @@ public sealed class ActivityProcessorTests
     {
         // Arrange
         var conversation = new RecordingConversation();
-        await using var harness = await TeamsHarness.StartAsync(conversation, localMode: true);
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation, localMode: true);
 
         // Act
         using var response = await harness.Host.PostAsync(Captures.PersonalMessage(harness.Fake.ServiceUrl, "help").ToJsonString(), authorization: null);

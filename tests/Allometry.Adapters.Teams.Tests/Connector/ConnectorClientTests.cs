@@ -4,9 +4,11 @@ using Allometry.Adapters.Teams.Activities;
 using Allometry.Adapters.Teams.Connector;
 using Allometry.Adapters.Teams.Tests.Fakes;
 using Allometry.Core.Cards;
+using Allometry.Testing;
 
 /// <summary>The connector REST client against the fake connector: paths, tokens, retries, refusals.</summary>
-public sealed class ConnectorClientTests
+[Collection(PostgresCollection.Name)]
+public sealed class ConnectorClientTests(PostgresFixture postgres)
 {
     private static readonly Activity Hello = new() { Type = "message", Summary = "hello" };
 
@@ -14,7 +16,7 @@ public sealed class ConnectorClientTests
     public async Task SendAsync_ThrottledTwiceWithRetryAfter_WaitsAsToldAndDeliversOnce()
     {
         // Arrange
-        await using var harness = await TeamsHarness.StartAsync(new RecordingConversation());
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, new RecordingConversation());
         harness.Fake.Fail(new ScriptedFailure(429, RetryAfter: "1"));
         harness.Fake.Fail(new ScriptedFailure(429, RetryAfter: "1"));
         var connector = harness.Host.Get<ConnectorClient>();
@@ -35,7 +37,7 @@ public sealed class ConnectorClientTests
     public async Task SendAsync_TransientStatusWithoutRetryAfter_BacksOffWithJitterAndRetries(int status)
     {
         // Arrange
-        await using var harness = await TeamsHarness.StartAsync(new RecordingConversation());
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, new RecordingConversation());
         harness.Fake.Fail(new ScriptedFailure(status));
         harness.Fake.Fail(new ScriptedFailure(status));
         var connector = harness.Host.Get<ConnectorClient>();
@@ -55,7 +57,7 @@ public sealed class ConnectorClientTests
     public async Task SendAsync_ThrottledOnEveryAttempt_ThrowsRetryLaterWithRetryAfter()
     {
         // Arrange
-        await using var harness = await TeamsHarness.StartAsync(new RecordingConversation(), c => c["Teams:MaxAttempts"] = "3");
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, new RecordingConversation(), c => c["Teams:MaxAttempts"] = "3");
         for (var i = 0; i < 3; i++) harness.Fake.Fail(new ScriptedFailure(429, RetryAfter: "7"));
         var connector = harness.Host.Get<ConnectorClient>();
 
@@ -70,33 +72,53 @@ public sealed class ConnectorClientTests
         Assert.Equal(2, harness.Clock.RequestedDelays.Count(d => d == TimeSpan.FromSeconds(2)));
     }
 
-    [Fact]
-    public async Task SendAsync_MessageWritesBlocked_StopsPermanentlyAndRecordsIt()
+    [Theory]
+    [InlineData("MessageWritesBlocked", "Thread is blocked from message writes.")]
+    [InlineData("ConversationBlockedByUser", "User blocked the conversation with the bot.")]
+    public async Task SendAsync_WritesBlocked_ThrowsPermanentWithoutRetryAndRecordsTheBlock(string code, string message)
     {
         // Arrange
-        await using var harness = await TeamsHarness.StartAsync(new RecordingConversation());
-        harness.Fake.Fail(new ScriptedFailure(403, ErrorCode: "MessageWritesBlocked"));
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, new RecordingConversation());
+        var conversation = "a:blocked-" + Guid.NewGuid().ToString("N");
+        harness.Fake.Fail(new ScriptedFailure(403, ErrorCode: code, ErrorMessage: message));
         var connector = harness.Host.Get<ConnectorClient>();
 
         // Act
-        var first = await Assert.ThrowsAsync<ChannelDeliveryException>(() =>
-            connector.SendAsync(harness.Fake.ServiceUrl, Captures.PersonalChat, Hello, CancellationToken.None));
-        var second = await Assert.ThrowsAsync<ChannelDeliveryException>(() =>
-            connector.SendAsync(harness.Fake.ServiceUrl, Captures.PersonalChat, Hello, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ChannelDeliveryException>(() =>
+            connector.SendAsync(harness.Fake.ServiceUrl, conversation, Hello, CancellationToken.None));
 
         // Assert
-        Assert.True(first.Permanent);
-        Assert.Equal("MessageWritesBlocked", first.Reason);
-        Assert.True(second.Permanent);
+        Assert.True(error.Permanent);
+        Assert.Equal("MessageWritesBlocked", error.Reason);
         Assert.Single(harness.Fake.ConnectorCalls);
-        Assert.Contains(Captures.PersonalChat, harness.Host.Get<BlockedConversations>().All);
+        var block = Assert.Single(await harness.Host.Get<BlockedConversations>().ListAsync(CancellationToken.None), b => b.ConversationId == conversation);
+        Assert.Equal((code, 403, 0), (block.ErrorCode, block.HttpStatus, block.RefusedPosts));
+    }
+
+    [Fact]
+    public async Task SendAsync_ForbiddenForAnotherReason_PermanentButNotRecordedAsABlock()
+    {
+        // Arrange
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, new RecordingConversation());
+        var conversation = "a:notblocked-" + Guid.NewGuid().ToString("N");
+        harness.Fake.Fail(new ScriptedFailure(403, ErrorCode: "BotNotInConversationRoster", ErrorMessage: "The bot isn't part of the conversation roster."));
+        var connector = harness.Host.Get<ConnectorClient>();
+
+        // Act
+        var error = await Assert.ThrowsAsync<ChannelDeliveryException>(() =>
+            connector.SendAsync(harness.Fake.ServiceUrl, conversation, Hello, CancellationToken.None));
+
+        // Assert
+        Assert.True(error.Permanent);
+        Assert.Equal("BotNotInConversationRoster", error.Reason);
+        Assert.DoesNotContain(await harness.Host.Get<BlockedConversations>().ListAsync(CancellationToken.None), b => b.ConversationId == conversation);
     }
 
     [Fact]
     public async Task SendAsync_NotFound_ThrowsPermanentWithoutRetry()
     {
         // Arrange
-        await using var harness = await TeamsHarness.StartAsync(new RecordingConversation());
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, new RecordingConversation());
         harness.Fake.Fail(new ScriptedFailure(404, ErrorCode: "ConversationNotFound"));
         var connector = harness.Host.Get<ConnectorClient>();
 
@@ -114,7 +136,7 @@ public sealed class ConnectorClientTests
     public async Task SendAsync_ServiceUrlNotAllowed_RefusesWithoutSendingTheToken()
     {
         // Arrange
-        await using var harness = await TeamsHarness.StartAsync(new RecordingConversation());
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, new RecordingConversation());
         var connector = harness.Host.Get<ConnectorClient>();
 
         // Act
@@ -131,7 +153,7 @@ public sealed class ConnectorClientTests
     public async Task ReplyAsync_ThreadConversationId_EscapesTheIdInThePath()
     {
         // Arrange
-        await using var harness = await TeamsHarness.StartAsync(new RecordingConversation());
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, new RecordingConversation());
         var connector = harness.Host.Get<ConnectorClient>();
 
         // Act
@@ -147,7 +169,7 @@ public sealed class ConnectorClientTests
     public async Task SendAsync_TwoCalls_RequestOneMultiTenantToken()
     {
         // Arrange
-        await using var harness = await TeamsHarness.StartAsync(new RecordingConversation());
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, new RecordingConversation());
         var connector = harness.Host.Get<ConnectorClient>();
 
         // Act
@@ -167,7 +189,7 @@ public sealed class ConnectorClientTests
     public async Task SendAsync_SingleTenantBot_AsksItsOwnTenantForTheToken()
     {
         // Arrange
-        await using var harness = await TeamsHarness.StartAsync(new RecordingConversation(), c =>
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, new RecordingConversation(), c =>
         {
             c["Teams:TenantMode"] = "single";
             c["Teams:TenantId"] = FakeBotFramework.TenantId;

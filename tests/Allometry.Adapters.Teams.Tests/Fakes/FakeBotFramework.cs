@@ -160,7 +160,7 @@ internal sealed class FakeBotFramework : IAsyncDisposable
             if (failure.RetryAfter is not null) context.Response.Headers.RetryAfter = failure.RetryAfter;
             if (failure.ErrorCode is not null)
             {
-                await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = new JsonObject { ["code"] = failure.ErrorCode, ["message"] = "scripted" } });
+                await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = new JsonObject { ["code"] = failure.ErrorCode, ["message"] = failure.ErrorMessage } });
             }
             return;
         }

@@ -3,6 +3,7 @@ namespace Allometry.Adapters.Teams.Tests.Fakes;
 using System.Text.Json.Nodes;
 using Allometry.Core.Conversations;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 /// <summary>A fake Bot Framework and a bot host wired to it, for one test.</summary>
 internal sealed class TeamsHarness : IAsyncDisposable
@@ -21,7 +22,7 @@ internal sealed class TeamsHarness : IAsyncDisposable
     public ScaledTimeProvider Clock { get; }
 
     public static async Task<TeamsHarness> StartAsync(
-        IConversation conversation, Action<Dictionary<string, string?>>? configure = null, bool localMode = false)
+        NpgsqlDataSource dataSource, IConversation conversation, Action<Dictionary<string, string?>>? configure = null, bool localMode = false)
     {
         var fake = await FakeBotFramework.StartAsync();
         var config = TeamsTestHost.ConfigFor(fake, localMode);
@@ -31,6 +32,7 @@ internal sealed class TeamsHarness : IAsyncDisposable
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton(conversation);
+            services.AddSingleton(dataSource);
         });
         return new TeamsHarness(fake, host, clock);
     }

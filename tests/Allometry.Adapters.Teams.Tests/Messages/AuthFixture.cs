@@ -2,6 +2,7 @@ namespace Allometry.Adapters.Teams.Tests.Messages;
 
 using Allometry.Adapters.Teams.Tests.Fakes;
 using Allometry.Core.Conversations;
+using Allometry.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>One fake Bot Framework and one bot host with a recording conversation, shared by the auth tests.</summary>
@@ -15,13 +16,18 @@ public sealed class AuthFixture : IAsyncLifetime
 
     internal ShiftableTimeProvider Clock { get; } = new();
 
+    // The adapter keeps write blocks and reads linked identities in PostgreSQL: a real one, this fixture's own.
+    private readonly PostgresFixture _postgres = new();
+
     public async Task InitializeAsync()
     {
+        await _postgres.InitializeAsync();
         Fake = await FakeBotFramework.StartAsync();
         Host = await TeamsTestHost.StartAsync(TeamsTestHost.ConfigFor(Fake), services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IConversation>(Conversation);
+            services.AddSingleton(_postgres.DataSource);
         });
     }
 
@@ -29,5 +35,6 @@ public sealed class AuthFixture : IAsyncLifetime
     {
         await Host.DisposeAsync();
         await Fake.DisposeAsync();
+        await _postgres.DisposeAsync();
     }
 }

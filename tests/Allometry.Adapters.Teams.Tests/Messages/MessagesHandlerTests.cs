@@ -5,15 +5,17 @@ using System.Text;
 using Allometry.Adapters.Teams.Messages;
 using Allometry.Adapters.Teams.Tests.Fakes;
 using Microsoft.AspNetCore.Http;
+using Allometry.Testing;
 
-public sealed class MessagesHandlerTests
+[Collection(PostgresCollection.Name)]
+public sealed class MessagesHandlerTests(PostgresFixture postgres)
 {
     [Fact]
     public async Task HandleAsync_LocalModeFromAnotherMachine_Returns401AndChangesNothing()
     {
         // Arrange: no app id, so no authentication, which is only acceptable from this machine.
         var conversation = new RecordingConversation();
-        await using var harness = await TeamsHarness.StartAsync(conversation, localMode: true);
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation, localMode: true);
         var handler = harness.Host.Get<MessagesHandler>();
         var context = new DefaultHttpContext();
         context.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
@@ -36,7 +38,7 @@ public sealed class MessagesHandlerTests
     {
         // Arrange: 20 answers of 200 ms each on 8 workers are still in flight when the stop begins.
         var conversation = new RecordingConversation { MessageDelay = TimeSpan.FromMilliseconds(200) };
-        var harness = await TeamsHarness.StartAsync(conversation);
+        var harness = await TeamsHarness.StartAsync(postgres.DataSource, conversation);
         var ids = Enumerable.Range(1, 20).Select(i => "1767765500" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)).ToList();
         foreach (var id in ids)
         {

@@ -77,7 +77,7 @@ public sealed class TeamsLoopbackDispatchTests(PostgresFixture postgres) : IAsyn
             ["Teams:ConnectorAllowedHosts:0"] = "127.0.0.1",
             ["Teams:MaxAttempts"] = "1",
         }).Build();
-        await using var services = new ServiceCollection().AddTeams(configuration).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddSingleton(_database.DataSource).AddTeams(configuration).BuildServiceProvider();
         var bed = await new DispatcherTestBed(_database.DataSource).WithTenantAsync();
         var texts = new List<string>();
         await using (var connection = await _database.DataSource.OpenConnectionAsync())

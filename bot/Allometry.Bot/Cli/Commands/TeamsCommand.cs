@@ -1,9 +1,11 @@
 namespace Allometry.Bot.Cli.Commands;
 
 using System.CommandLine;
+using Allometry.Adapters.Teams.Connector;
 using Allometry.Adapters.Teams.Manifest;
 using Allometry.Core.Localization;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 using Spectre.Console;
 
 /// <summary>
@@ -11,6 +13,7 @@ using Spectre.Console;
 /// (manifest/teams with the bot's app id from <c>Teams:AppId</c> and the host from <c>--host</c> or
 /// <c>Allometry:PublicUrl</c>; appsettings.json then environment, as <c>serve</c> reads them).
 /// A missing or bad key stops it with exit code 3 and the key's name; a bad <c>--host</c> with exit code 2.
+/// <c>allometry teams blocked</c>: the conversations whose writes the connector refused (migration 0015).
 /// </summary>
 internal static class TeamsCommand
 {
@@ -28,7 +31,26 @@ internal static class TeamsCommand
             var language = parse.GetValue(lang);
             return CliRun.GuardedAsync(env, language, () => RunAsync(env, parse.GetValue(output)!, parse.GetValue(host), language, ct));
         });
-        return new Command("teams", "Microsoft Teams app / application Microsoft Teams") { package };
+        return new Command("teams", "Microsoft Teams app / application Microsoft Teams") { package, Blocked(env) };
+    }
+
+    // The conversations that refused the bot's writes (MessageWritesBlocked), as every instance knows them.
+    private static Command Blocked(CliEnvironment env)
+    {
+        var lang = CommonOptions.Lang();
+        var blocked = new Command("blocked", "Teams conversations that refuse the bot's messages / conversations Teams qui refusent les messages du bot") { lang };
+        blocked.SetAction((parse, ct) =>
+        {
+            var language = parse.GetValue(lang);
+            return CliRun.GuardedAsync(env, language, async () =>
+            {
+                await using var app = await env.StartAsync(ct);
+                var blocks = await new BlockedConversations(app.Get<NpgsqlDataSource>(), TimeProvider.System).ListAsync(ct);
+                TeamsBlockedTable.Write(env.Out, blocks, language);
+                return CliRun.Ok;
+            });
+        });
+        return blocked;
     }
 
     private static async Task<int> RunAsync(CliEnvironment env, string outPath, string? hostOption, Language language, CancellationToken ct)
