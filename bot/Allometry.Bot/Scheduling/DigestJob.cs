@@ -12,7 +12,7 @@ using Quartz;
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed partial class DigestJob(SubscriptionStore subscriptions, DigestService digests, IScheduledCardPublisher publisher,
-    SchedulerOptions options, TimeProvider time, ILogger<DigestJob> logger) : IJob
+    SchedulerOptions options, LedgerWorkGate gate, TimeProvider time, ILogger<DigestJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
@@ -42,9 +42,10 @@ internal sealed partial class DigestJob(SubscriptionStore subscriptions, DigestS
             LogHoliday(logger, tenant, id, holiday);
             return;
         }
-        Card card = subscription.Kind == DigestKind.Morning
-            ? await digests.ComposeMorningAsync(subscription, cancellationToken).ConfigureAwait(false)
-            : await digests.ComposeWeeklyAsync(tenant, id, localDate, cancellationToken).ConfigureAwait(false);
+        // Composing reads the tenant's whole ledger (the morning digest ranks by the risk queue): one such job at a time.
+        Card card = await gate.RunAsync<Card>(async ct => subscription.Kind == DigestKind.Morning
+            ? await digests.ComposeMorningAsync(subscription, ct).ConfigureAwait(false)
+            : await digests.ComposeWeeklyAsync(tenant, id, localDate, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var enqueued = await publisher.PublishDigestAsync(subscription, localDate, card, cancellationToken).ConfigureAwait(false);
         await subscriptions.MarkSentAsync(tenant, id, localDate, cancellationToken).ConfigureAwait(false);
         LogSent(logger, tenant, id, localDate, enqueued);

@@ -42,8 +42,8 @@ internal sealed partial class EvaluateImportsJob(NpgsqlDataSource dataSource, Te
             new CommandDefinition(NewImportsSql, new { last }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         foreach (var (tenant, importId) in pending)
         {
-            var evaluation = await evaluations.EvaluateAsync(tenant, cancellationToken).ConfigureAwait(false);
-            LogEvaluated(logger, tenant, importId, evaluation?.Changed ?? 0);
+            var changed = await evaluations.EvaluateAsync(tenant, cancellationToken).ConfigureAwait(false);
+            LogEvaluated(logger, tenant, importId, changed ?? 0);
             // Advance per tenant, so a failure later in the list does not re-evaluate this one.
             last = Math.Max(last, importId);
             context.JobDetail.JobDataMap[LastImportKey] = last.ToString(CultureInfo.InvariantCulture);

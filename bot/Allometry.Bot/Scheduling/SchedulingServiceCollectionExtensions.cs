@@ -18,6 +18,7 @@ internal static class SchedulingServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton<SubscriptionReconciler>();
+        services.AddSingleton<LedgerWorkGate>();
         services.AddSingleton<TenantEvaluations>();
         services.AddQuartz(q =>
         {
