@@ -16,47 +16,44 @@ internal static class UsersLinkCommand
 {
     public static Command Link(CliEnvironment env)
     {
-        var email = new Option<string>("--email") { Description = "The user's work email / courriel professionnel de l'utilisateur", Required = true };
-        var (platform, realm, userId) = IdentityOptions();
-        var tenant = CommonOptions.Tenant("Tenant id; default: the only tenant, if there is one");
-        var lang = CommonOptions.Lang();
-        var command = new Command("link", "Link a chat identity to a user / relier une identité de clavardage à un utilisateur")
-        {
-            email, platform, realm, userId, tenant, lang,
-        };
-        command.SetAction((parse, ct) =>
-        {
-            var language = parse.GetValue(lang);
-            return CliRun.GuardedAsync(env, language, async () =>
+        var email = new Option<string?>("--email") { Description = "The user's work email / courriel professionnel de l'utilisateur", Required = true };
+        return IdentityCommand(env, "link", "Link a chat identity to a user / relier une identité de clavardage à un utilisateur", email,
+            async (users, tenantId, identity, address, language, ct) =>
             {
-                var identity = Identity(parse.GetValue(platform), parse.GetValue(realm), parse.GetValue(userId));
-                await using var app = await env.StartAsync(ct);
-                var tenantId = await TenantChoice.ResolveAsync(app.Get<TenantDirectory>(), parse.GetValue(tenant), language, ct);
-                var (user, already) = await app.Get<UserStore>().LinkByAdministratorAsync(tenantId, parse.GetValue(email)!, identity, ct);
+                var (user, already) = await users.LinkByAdministratorAsync(tenantId, address!, identity, ct);
                 var account = IdentityLinkTexts.Describe(identity, language);
-                env.Out.WriteLine((already, language) switch
+                return (already, language) switch
                 {
                     (true, Language.Fr) => $"{account} était déjà relié à {user.Name} <{user.Email}>.",
                     (true, _) => $"{account} was already linked to {user.Name} <{user.Email}>.",
                     (false, Language.Fr) => $"{account} est maintenant relié à {user.Name} <{user.Email}> dans {tenantId}.",
                     (false, _) => $"{account} is now linked to {user.Name} <{user.Email}> in {tenantId}.",
-                });
-                return CliRun.Ok;
+                };
             });
-        });
-        return command;
     }
 
     public static Command Unlink(CliEnvironment env)
     {
         var email = new Option<string?>("--email") { Description = "Only if linked to this user / seulement s'il est relié à cet utilisateur" };
+        return IdentityCommand(env, "unlink", "Remove a chat identity's link / retirer la liaison d'une identité de clavardage", email,
+            async (users, tenantId, identity, address, language, ct) =>
+            {
+                var user = await users.UnlinkAsync(tenantId, identity, address, ct);
+                var account = IdentityLinkTexts.Describe(identity, language);
+                return language == Language.Fr
+                    ? $"{account} n'est plus relié à {user.Name} <{user.Email}>."
+                    : $"{account} is no longer linked to {user.Name} <{user.Email}>.";
+            });
+    }
+
+    // Both commands: the identity options, the tenant, the language, one UserStore call and the line it prints.
+    private static Command IdentityCommand(CliEnvironment env, string name, string description, Option<string?> email,
+        Func<UserStore, string, PlatformIdentity, string?, Language, CancellationToken, Task<string>> run)
+    {
         var (platform, realm, userId) = IdentityOptions();
         var tenant = CommonOptions.Tenant("Tenant id; default: the only tenant, if there is one");
         var lang = CommonOptions.Lang();
-        var command = new Command("unlink", "Remove a chat identity's link / retirer la liaison d'une identité de clavardage")
-        {
-            email, platform, realm, userId, tenant, lang,
-        };
+        var command = new Command(name, description) { email, platform, realm, userId, tenant, lang };
         command.SetAction((parse, ct) =>
         {
             var language = parse.GetValue(lang);
@@ -65,11 +62,7 @@ internal static class UsersLinkCommand
                 var identity = Identity(parse.GetValue(platform), parse.GetValue(realm), parse.GetValue(userId));
                 await using var app = await env.StartAsync(ct);
                 var tenantId = await TenantChoice.ResolveAsync(app.Get<TenantDirectory>(), parse.GetValue(tenant), language, ct);
-                var user = await app.Get<UserStore>().UnlinkAsync(tenantId, identity, parse.GetValue(email), ct);
-                var account = IdentityLinkTexts.Describe(identity, language);
-                env.Out.WriteLine(language == Language.Fr
-                    ? $"{account} n'est plus relié à {user.Name} <{user.Email}>."
-                    : $"{account} is no longer linked to {user.Name} <{user.Email}>.");
+                env.Out.WriteLine(await run(app.Get<UserStore>(), tenantId, identity, parse.GetValue(email), language, ct));
                 return CliRun.Ok;
             });
         });
