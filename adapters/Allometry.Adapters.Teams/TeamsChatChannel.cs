@@ -1,6 +1,7 @@
 namespace Allometry.Adapters.Teams;
 
 using Allometry.Adapters.Teams.Activities;
+using Allometry.Adapters.Teams.Audience;
 using Allometry.Adapters.Teams.Connector;
 using Allometry.Core.Cards;
 using Allometry.Core.People;
@@ -12,8 +13,12 @@ using Microsoft.Extensions.Logging;
 /// A conversation whose writes the connector refused (<c>MessageWritesBlocked</c>, on any instance) is not
 /// called again: the post fails permanently as <see cref="ChannelDeliveryException.ConversationBlocked"/>.
 /// </summary>
-internal sealed class TeamsChatChannel(ConnectorClient connector, BlockedConversations blocked, TeamsOptions options, ILogger<TeamsChatChannel> logger)
-    : IChatChannel
+internal sealed class TeamsChatChannel(
+    ConnectorClient connector,
+    BlockedConversations blocked,
+    RefreshAudience audience,
+    TeamsOptions options,
+    ILogger<TeamsChatChannel> logger) : IChatChannel
 {
     public Platform Platform => Platform.Teams;
 
@@ -41,8 +46,9 @@ internal sealed class TeamsChatChannel(ConnectorClient connector, BlockedConvers
         await RefuseIfBlockedAsync(posted.Address.ConversationId, ct).ConfigureAwait(false);
         try
         {
+            var viewers = await audience.ForAsync(card, posted.Address, ct).ConfigureAwait(false);
             await connector.UpdateAsync(posted.Address.ServiceUrl, posted.Address.ConversationId, posted.MessageId,
-                CardActivities.Message(card, posted.MessageId), ct).ConfigureAwait(false);
+                CardActivities.Message(card, posted.MessageId, refreshUserIds: viewers), ct).ConfigureAwait(false);
         }
         catch (ChannelDeliveryException ex) when (ex.Reason == ConnectorErrors.MessageWritesBlocked)
         {
@@ -60,10 +66,11 @@ internal sealed class TeamsChatChannel(ConnectorClient connector, BlockedConvers
 
     private async Task<PostedCard> DeliverAsync(ChannelAddress address, Card card, CancellationToken ct)
     {
-        var message = CardActivities.Message(card);
         var conversationId = address.ConversationId;
         if (ConversationParameters.IsChannel(conversationId))
         {
+            // The new thread's readers are the channel's members.
+            var message = CardActivities.Message(card, refreshUserIds: await audience.ForAsync(card, address, ct).ConfigureAwait(false));
             var thread = await connector.CreateConversationAsync(address.ServiceUrl,
                 ConversationParameters.ChannelThread(conversationId, address.Realm, message), ct).ConfigureAwait(false);
             if (thread.Id is null || thread.ActivityId is null) throw new ChannelDeliveryException("create_conversation_without_id", permanent: false);
@@ -78,7 +85,9 @@ internal sealed class TeamsChatChannel(ConnectorClient connector, BlockedConvers
             // Teams gives a user and the bot one personal chat: a block recorded on it (a refused update) holds here too.
             await RefuseIfBlockedAsync(conversationId, ct).ConfigureAwait(false);
         }
-        var sent = await connector.SendAsync(address.ServiceUrl, conversationId, message, ct).ConfigureAwait(false);
+        // A 1:1's reader is known once its chat exists.
+        var viewers = await audience.ForAsync(card, address with { ConversationId = conversationId }, ct).ConfigureAwait(false);
+        var sent = await connector.SendAsync(address.ServiceUrl, conversationId, CardActivities.Message(card, refreshUserIds: viewers), ct).ConfigureAwait(false);
         return new PostedCard(address with { ConversationId = conversationId },
             sent.Id ?? throw new ChannelDeliveryException("send_without_id", permanent: false));
     }

@@ -73,6 +73,13 @@ internal sealed record TeamsOptions
     /// <value>Defaults to 8.</value>
     public int Workers { get; init; } = 8;
 
+    /// <summary>
+    /// How long a conversation's member list is reused for cards' <c>refresh.userIds</c> (<c>Teams:MembersCacheLifetime</c>);
+    /// Teams' <c>conversationUpdate</c> about members joining or leaving drops it at once.
+    /// </summary>
+    /// <value>Defaults to 10 minutes.</value>
+    public TimeSpan MembersCacheLifetime { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>True when no app id is configured: local/emulator mode without authentication, loopback only.</summary>
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
 }

@@ -28,6 +28,7 @@ internal static class TeamsOptionsReader
             Workers = ReadInt(section, "Workers", 1, 64) ?? defaults.Workers,
             RetryBaseDelay = ReadTimeSpan(section, "RetryBaseDelay") ?? defaults.RetryBaseDelay,
             RetryMaxDelay = ReadTimeSpan(section, "RetryMaxDelay") ?? defaults.RetryMaxDelay,
+            MembersCacheLifetime = ReadTimeSpan(section, "MembersCacheLifetime") ?? defaults.MembersCacheLifetime,
         };
         Validate(options);
         return options;

@@ -1,6 +1,7 @@
 namespace Allometry.Adapters.Teams;
 
 using Allometry.Adapters.Teams.Activities;
+using Allometry.Adapters.Teams.Audience;
 using Allometry.Adapters.Teams.Auth;
 using Allometry.Adapters.Teams.Connector;
 using Allometry.Adapters.Teams.Messages;
@@ -46,6 +47,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton(sp => new ConnectorClient(Client(sp, ConnectorHttpClient), sp.GetRequiredService<BotAccessTokenSource>(),
             sp.GetRequiredService<ConnectorHostPolicy>(), sp.GetRequiredService<ConnectorRetry>(), sp.GetRequiredService<BlockedConversations>(),
             sp.GetRequiredService<ILogger<ConnectorClient>>()));
+        services.AddSingleton<ConversationMembers>();
+        services.AddSingleton(sp => new LinkedViewerStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<RefreshAudience>();
         services.AddSingleton<InstallationMemory>();
         services.AddSingleton<ActivityProcessor>();
         services.AddSingleton<ActivityWorkQueue>();

@@ -1,5 +1,6 @@
 namespace Allometry.Adapters.Teams.Activities;
 
+using Allometry.Adapters.Teams.Audience;
 using Allometry.Adapters.Teams.Connector;
 using Allometry.Core.Cards;
 using Allometry.Core.Conversations;
@@ -15,12 +16,16 @@ internal sealed class ActivityProcessor(
     ConnectorClient connector,
     InstallationMemory installations,
     BlockedConversations blocked,
+    ConversationMembers members,
+    RefreshAudience audience,
     ILogger<ActivityProcessor> logger)
 {
     /// <summary>Messages, Submit clicks and installations (run after the HTTP acknowledgement).</summary>
     public async Task ProcessAsync(Activity activity, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        // Someone joined or left: the next card's refresh audience reads the roster again.
+        if (activity.Type == ActivityTypes.ConversationUpdate && activity.Conversation?.Id is { Length: > 0 } updated) members.Forget(updated);
         await UnblockAsync(activity, ct).ConfigureAwait(false);
         switch (activity.Type)
         {
@@ -61,8 +66,9 @@ internal sealed class ActivityProcessor(
         }
         if (reply.Cards.Count == 0) return new InvokeOutcome(InvokeResponse.Message(InvokeTexts.Done(locale)));
         // Without ReplacesOriginal the clicked card stays as it was; every card of the reply is posted instead.
+        // The card answered to this clicker (or to this viewer's automatic refresh) keeps refreshing for the others.
         var response = reply.ReplacesOriginal
-            ? InvokeResponse.Card(CardActivities.Render(reply.Cards[0]))
+            ? InvokeResponse.Card(CardActivities.Render(reply.Cards[0], refreshUserIds: await AudienceAsync(activity, reply.Cards[0], ct).ConfigureAwait(false)))
             : InvokeResponse.Message(reply.Cards[0].FallbackText);
         var rest = reply.ReplacesOriginal ? reply.Cards.Skip(1).ToList() : [.. reply.Cards];
         return new InvokeOutcome(response, rest.Count == 0 ? null : followCt => PostAllAsync(activity, rest, followCt));
@@ -88,7 +94,8 @@ internal sealed class ActivityProcessor(
         if (reply.ReplacesOriginal && cards.Count > 0 && !string.IsNullOrEmpty(activity.ReplyToId))
         {
             await connector.UpdateAsync(activity.ServiceUrl, ConversationId(activity), activity.ReplyToId,
-                CardActivities.Message(cards[0], activity.ReplyToId, ActivityMapper.PlatformOf(activity)), ct).ConfigureAwait(false);
+                CardActivities.Message(cards[0], activity.ReplyToId, ActivityMapper.PlatformOf(activity), await AudienceAsync(activity, cards[0], ct).ConfigureAwait(false)),
+                ct).ConfigureAwait(false);
             cards = [.. cards.Skip(1)];
         }
         await PostAllAsync(activity, cards, ct).ConfigureAwait(false);
@@ -111,7 +118,8 @@ internal sealed class ActivityProcessor(
         var conversationId = ConversationId(activity);
         foreach (var card in cards)
         {
-            var message = CardActivities.Message(card, platform: ActivityMapper.PlatformOf(activity));
+            var message = CardActivities.Message(card, platform: ActivityMapper.PlatformOf(activity),
+                refreshUserIds: await AudienceAsync(activity, card, ct).ConfigureAwait(false));
             if (string.IsNullOrEmpty(activity.Id))
             {
                 await connector.SendAsync(activity.ServiceUrl, conversationId, message, ct).ConfigureAwait(false);
@@ -124,6 +132,13 @@ internal sealed class ActivityProcessor(
     }
 
     private static string ConversationId(Activity activity) => activity.Conversation?.Id ?? "";
+
+    // Teams waits a few seconds for an invoke's answer: a roster read slower than this leaves this one card without
+    // userIds (the read goes on and serves the next card).
+    private static readonly TimeSpan RosterWait = TimeSpan.FromSeconds(2);
+
+    private Task<IReadOnlyList<string>> AudienceAsync(Activity activity, Card card, CancellationToken ct) =>
+        audience.ForAsync(card, ActivityMapper.Address(activity), ct, RosterWait);
 
     /// <summary>
     /// A conversation that speaks to the bot again (a message, a <c>conversationUpdate</c>, a re-installation) no longer

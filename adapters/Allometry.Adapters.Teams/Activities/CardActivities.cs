@@ -12,11 +12,14 @@ using Allometry.Core.People;
 /// </summary>
 internal static class CardActivities
 {
-    public static JsonObject Render(Card card, Platform platform = Platform.Teams) =>
-        AdaptiveCardRenderer.Render(card, platform == Platform.WebChat ? AdaptiveRenderOptions.WebChat : AdaptiveRenderOptions.Teams);
+    /// <summary>The card rendered for <paramref name="platform"/>; <paramref name="refreshUserIds"/> (Teams MRIs, see <c>RefreshAudience</c>) fill <c>refresh.userIds</c>.</summary>
+    public static JsonObject Render(Card card, Platform platform = Platform.Teams, IReadOnlyList<string>? refreshUserIds = null) =>
+        AdaptiveCardRenderer.Render(card, platform == Platform.WebChat
+            ? AdaptiveRenderOptions.WebChat
+            : AdaptiveRenderOptions.Teams with { RefreshUserIds = refreshUserIds ?? [] });
 
     /// <summary>A message activity with the card; the fallback text is the notification <c>summary</c>.</summary>
-    public static Activity Message(Card card, string? id = null, Platform platform = Platform.Teams)
+    public static Activity Message(Card card, string? id = null, Platform platform = Platform.Teams, IReadOnlyList<string>? refreshUserIds = null)
     {
         ArgumentNullException.ThrowIfNull(card);
         return new Activity
@@ -24,7 +27,7 @@ internal static class CardActivities
             Type = ActivityTypes.Message,
             Id = id,
             Summary = card.FallbackText,
-            Attachments = [new Attachment(Attachment.AdaptiveCard, Render(card, platform))],
+            Attachments = [new Attachment(Attachment.AdaptiveCard, Render(card, platform, refreshUserIds))],
         };
     }
 

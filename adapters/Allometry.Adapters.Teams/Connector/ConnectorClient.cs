@@ -42,6 +42,20 @@ internal sealed class ConnectorClient(
         await CallAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, null, "v3/conversations", parameters, ct).ConfigureAwait(false)
         ?? throw new ChannelDeliveryException("create_conversation_without_id", permanent: false);
 
+    /// <summary>
+    /// <c>GET v3/conversations/{id}/pagedmembers</c>: one page of a conversation's members (a channel's are its team's),
+    /// <paramref name="continuationToken"/> from the previous page.
+    /// </summary>
+    /// <seealso href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context#fetch-the-roster-or-user-profile"/>
+    public async Task<PagedMembers> GetPagedMembersAsync(string? serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken ct)
+    {
+        var path = "v3/conversations/" + Uri.EscapeDataString(conversationId) + "/pagedmembers?pageSize=" +
+            pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+            (string.IsNullOrEmpty(continuationToken) ? "" : "&continuationToken=" + Uri.EscapeDataString(continuationToken));
+        return await CallAsync<PagedMembers>(HttpMethod.Get, serviceUrl, null, path, null, ct).ConfigureAwait(false)
+            ?? new PagedMembers([], null);
+    }
+
     public static string ActivitiesPath(string conversationId, string? activityId = null)
     {
         var path = "v3/conversations/" + Uri.EscapeDataString(conversationId) + "/activities";

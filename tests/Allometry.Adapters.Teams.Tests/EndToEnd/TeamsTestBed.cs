@@ -29,8 +29,9 @@ internal sealed class TeamsTestBed : IAsyncDisposable
     public static SampleLedger Sample { get; } = SampleOperatorGenerator.Generate(seed: 1);
 
     private TeamsTestBed(PostgresFixture postgres, FakeBotFramework fake, TeamsTestHost host, ScaledTimeProvider clock, string tenant, string realm,
-        IReadOnlyDictionary<Role, InternalUser> people)
+        IReadOnlyDictionary<Role, InternalUser> people, IReadOnlyList<InternalUser> everyone)
     {
+        Everyone = everyone;
         Postgres = postgres;
         Fake = fake;
         Host = host;
@@ -47,6 +48,9 @@ internal sealed class TeamsTestBed : IAsyncDisposable
     public string Tenant { get; }
     public string Realm { get; }
     public IReadOnlyDictionary<Role, InternalUser> People { get; }
+
+    /// <summary>Every seeded user, each linked on Teams by <see cref="AadOf"/>.</summary>
+    public IReadOnlyList<InternalUser> Everyone { get; }
 
     public static async Task<TeamsTestBed> StartAsync(PostgresFixture postgres)
     {
@@ -72,18 +76,24 @@ internal sealed class TeamsTestBed : IAsyncDisposable
             services.AddSingleton(source);
             services.AddAllometryPostgres();
         });
-        return new TeamsTestBed(postgres, fake, host, clock, tenant, realm, people);
+        return new TeamsTestBed(postgres, fake, host, clock, tenant, realm, people, seeded);
     }
 
     /// <summary>A stable fake Entra object id per internal user.</summary>
     public static string AadOf(InternalUser user) => "00000000-0000-4000-8000-" + user.UserId.ToString("D12", CultureInfo.InvariantCulture);
+
+    /// <summary>A stable fake Teams MRI per internal user (what <see cref="As"/> puts in <c>from.id</c>).</summary>
+    public static string MriOf(InternalUser user) => "29:user-" + user.UserId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The user as the connector's roster lists them.</summary>
+    public static JsonObject MemberOf(InternalUser user) => FakeBotFramework.Member(MriOf(user), AadOf(user), user.Name);
 
     /// <summary>A captured activity re-addressed to this bed's Entra tenant and spoken by <paramref name="role"/>.</summary>
     public JsonObject As(Role role, JsonObject activity)
     {
         activity["conversation"]!["tenantId"] = Realm;
         activity["channelData"]!["tenant"] = new JsonObject { ["id"] = Realm };
-        activity["from"] = new JsonObject { ["id"] = "29:user-" + People[role].UserId, ["name"] = People[role].Name, ["aadObjectId"] = AadOf(People[role]) };
+        activity["from"] = new JsonObject { ["id"] = MriOf(People[role]), ["name"] = People[role].Name, ["aadObjectId"] = AadOf(People[role]) };
         return activity;
     }
 

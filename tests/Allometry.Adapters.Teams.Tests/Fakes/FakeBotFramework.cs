@@ -59,6 +59,32 @@ internal sealed class FakeBotFramework : IAsyncDisposable
 
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> TokenRequests { get; } = new();
 
+    /// <summary>Each conversation's roster, served by <c>GET …/pagedmembers</c> (an unknown conversation has none).</summary>
+    public ConcurrentDictionary<string, IReadOnlyList<JsonObject>> Members { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The most members one page holds (the connector's own cap is 500); small values exercise continuation.</summary>
+    public int MembersPageSize { get; set; } = 500;
+
+    /// <summary>When set, every roster read is answered with this instead.</summary>
+    public ScriptedFailure? MembersFailure { get; set; }
+
+    /// <summary>The roster reads, as (conversation id, continuation token).</summary>
+    public ConcurrentQueue<(string Conversation, string? ContinuationToken)> MemberReads { get; } = new();
+
+    /// <summary>A roster entry shaped like Teams' <c>TeamsChannelAccount</c>.</summary>
+    public static JsonObject Member(string mri, string aadObjectId, string name) => new()
+    {
+        ["id"] = mri,
+        ["name"] = name,
+        ["aadObjectId"] = aadObjectId,
+        ["givenName"] = name.Split(' ')[0],
+        ["surname"] = name.Split(' ')[^1],
+        ["email"] = name.Replace(' ', '.').ToLowerInvariant() + "@contoso.example",
+        ["userPrincipalName"] = name.Replace(' ', '.').ToLowerInvariant() + "@contoso.example",
+        ["tenantId"] = TenantId,
+        ["userRole"] = "user",
+    };
+
     public ConcurrentQueue<string> TokenTenants { get; } = new();
 
     public static async Task<FakeBotFramework> StartAsync()
@@ -140,6 +166,11 @@ internal sealed class FakeBotFramework : IAsyncDisposable
             });
             return;
         }
+        if (context.Request.Method == "GET" && path.EndsWith("/pagedmembers", StringComparison.Ordinal))
+        {
+            await MembersAsync(context);
+            return;
+        }
         if (path.Contains("/v3/conversations", StringComparison.Ordinal))
         {
             await ConnectorAsync(context);
@@ -176,6 +207,29 @@ internal sealed class FakeBotFramework : IAsyncDisposable
             return;
         }
         await context.Response.WriteAsJsonAsync(new JsonObject { ["id"] = id });
+    }
+
+    // GET v3/conversations/{id}/pagedmembers?pageSize=&continuationToken= → {members, continuationToken}.
+    private async Task MembersAsync(HttpContext context)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        var start = rawTarget.IndexOf("/v3/conversations/", StringComparison.Ordinal) + "/v3/conversations/".Length;
+        var conversation = Uri.UnescapeDataString(rawTarget[start..rawTarget.IndexOf("/pagedmembers", StringComparison.Ordinal)]);
+        var token = context.Request.Query["continuationToken"].ToString();
+        MemberReads.Enqueue((conversation, token.Length == 0 ? null : token));
+        if (MembersFailure is { } failure)
+        {
+            context.Response.StatusCode = failure.Status;
+            await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = new JsonObject { ["code"] = failure.ErrorCode, ["message"] = failure.ErrorMessage } });
+            return;
+        }
+        var asked = int.TryParse(context.Request.Query["pageSize"], out var size) ? size : 500;
+        var pageSize = Math.Min(asked, MembersPageSize);
+        var offset = token.StartsWith("offset-", StringComparison.Ordinal) ? int.Parse(token[7..], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var all = Members.TryGetValue(conversation, out var roster) ? roster : [];
+        var page = new JsonObject { ["members"] = new JsonArray([.. all.Skip(offset).Take(pageSize).Select(m => (JsonNode)m.DeepClone())]) };
+        if (offset + pageSize < all.Count) page["continuationToken"] = "offset-" + (offset + pageSize).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await context.Response.WriteAsJsonAsync(page);
     }
 
     private JsonObject Jwks() => new()
