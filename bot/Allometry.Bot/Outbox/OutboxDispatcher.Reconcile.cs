@@ -56,6 +56,19 @@ internal sealed partial class OutboxDispatcher
         return Landed(claim, posted, reconciliation);
     }
 
+    /// <summary>
+    /// True when a channel's failure is not the platform's refusal but a call that got no usable
+    /// answer — a lost connection (<c>transport</c>, <c>network</c>), a timeout inside the channel,
+    /// a server error or an unreadable reply — after which the post may have landed anyway.
+    /// A refusal (an error code, a 4xx, a throttle) means nothing was posted. Slack documents its
+    /// <c>internal_error</c> and <c>fatal_error</c> as "some aspect of the operation may have succeeded".
+    /// </summary>
+    internal static bool Unanswered(ChannelDeliveryException ex) =>
+        ex.RetryAfter is null && !ex.Permanent
+        && (ex.Reason is "transport" or "network" or "timeout" or "invalid_response" or "internal_error" or "fatal_error"
+            || ex.Reason.StartsWith("http_5", StringComparison.Ordinal)
+            || ex.InnerException is HttpRequestException or TaskCanceledException or TimeoutException or IOException);
+
     private static Settlement Landed(OutboxClaim claim, PostedCard posted, string? reconciliation)
     {
         var elsewhere = posted.Address.ConversationId == claim.Address.ConversationId ? null : posted.Address.ConversationId;

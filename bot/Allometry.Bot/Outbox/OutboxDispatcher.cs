@@ -200,22 +200,22 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         catch (ChannelDeliveryException ex)
         {
             if (ex.RetryAfter is { } retryAfter) _pacer.Throttled(claim.Address, retryAfter);
-            return Settlement.Failed(claim, new OutboxFailure(ex.Reason, ex.Permanent, ex.RetryAfter));
+            return Settlement.Failed(claim, new OutboxFailure(ex.Reason, ex.Permanent, ex.RetryAfter, MayHaveLanded: Unanswered(ex)));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return Settlement.Failed(claim, new OutboxFailure("timeout"));
+            return Settlement.Failed(claim, new OutboxFailure("timeout", MayHaveLanded: true));
         }
         catch (HttpRequestException ex)
         {
-            return Settlement.Failed(claim, new OutboxFailure(ex.StatusCode is { } status ? $"http_{(int)status}" : "network"));
+            return Settlement.Failed(claim, new OutboxFailure(ex.StatusCode is { } status ? $"http_{(int)status}" : "network", MayHaveLanded: true));
         }
 #pragma warning disable CA1031 // A channel's unexpected failure is one message's failed attempt, never the dispatcher's end.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogUnexpected(_logger, ex, claim.OutboxId, claim.Address.Platform);
-            return Settlement.Failed(claim, new OutboxFailure("error_" + ex.GetType().Name));
+            return Settlement.Failed(claim, new OutboxFailure("error_" + ex.GetType().Name, MayHaveLanded: true));
         }
     }
 }

@@ -88,8 +88,13 @@ public sealed partial class OutboxStore
         """;
 
     private const string FailSql = """
+        -- A post whose outcome is unknown (timed out, connection lost) may have landed: its next
+        -- attempt looks it up first, from this attempt's start on (0016).
         UPDATE outbox SET status = @status, attempts = attempts - @uncounted, next_attempt_at = @next, last_error = @code,
-                          lease_owner = NULL, lease_until = NULL, updated_at = @now
+                          lease_owner = NULL, lease_until = NULL, updated_at = @now,
+                          unsettled_since = CASE WHEN @mayHaveLanded AND kind = 'post'
+                                                 THEN coalesce(unsettled_since, attempt_started_at, created_at)
+                                                 ELSE unsettled_since END
         WHERE outbox_id = @id AND status = 'sending' AND lease_owner = @owner
         RETURNING 1
         """;
@@ -183,7 +188,9 @@ public sealed partial class OutboxStore
     /// <see cref="OutboxOptions.BaseDelay"/>, ±20 % jitter, never before the platform's
     /// Retry-After), or dead-lettered when the failure is permanent or
     /// <see cref="OutboxOptions.MaxAttempts"/> attempts failed. A throttle (Retry-After given) is
-    /// the platform's pacing, not the message's fault, and does not count as an attempt. When the
+    /// the platform's pacing, not the message's fault, and does not count as an attempt. A post
+    /// whose failure leaves its outcome unknown (<see cref="OutboxFailure.MayHaveLanded"/>) is
+    /// looked up before its next attempt posts again. When the
     /// message dies, <paramref name="deadNotice"/>'s message (an operator notice) is queued in
     /// the same transaction; its dedupe key makes it once per dead message.
     /// </summary>
@@ -201,6 +208,7 @@ public sealed partial class OutboxStore
         {
             id = claim.OutboxId, owner = claim.LeaseOwner, status = OutboxCodes.ToCode(dead ? OutboxStatus.Dead : OutboxStatus.Pending),
             uncounted = throttled ? 1 : 0, next = next.UtcDateTime, code = Truncate(failure.Code), now = now.UtcDateTime,
+            mayHaveLanded = failure.MayHaveLanded,
         }, transaction, cancellationToken: ct)).ConfigureAwait(false);
         if (updated is null) return new OutboxFailOutcome(false, null, LeaseLost: true);
         if (dead && deadNotice?.Invoke(claim) is { } notice)

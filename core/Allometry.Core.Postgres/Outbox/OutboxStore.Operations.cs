@@ -11,6 +11,13 @@ public sealed partial class OutboxStore
         FROM outbox GROUP BY status
         """;
 
+    // Posts a crash interrupted (migration 0016): found and recorded, or posted again without knowing.
+    private const string ReconciledSql = """
+        SELECT count(*) FILTER (WHERE reconciliation = 'found') AS Found,
+               count(*) FILTER (WHERE reconciliation = 'no_lookup' OR reconciliation LIKE 'lookup_failed:%') AS Unchecked
+        FROM outbox WHERE reconciliation IS NOT NULL
+        """;
+
     private const string DeadSql = """
         SELECT outbox_id AS OutboxId, tenant_id AS TenantId, platform AS Platform, conversation_id AS ConversationId,
                kind AS Kind, attempts AS Attempts, last_error AS LastError, updated_at AS DiedAt
@@ -35,8 +42,9 @@ public sealed partial class OutboxStore
         var rows = (await connection.QueryAsync<CountRow>(new CommandDefinition(CountsSql, cancellationToken: ct)).ConfigureAwait(false)).ToList();
         long Of(string status) => rows.FirstOrDefault(r => r.Status == status)?.Count ?? 0;
         var oldest = rows.FirstOrDefault(r => r.Status == "pending")?.OldestDue;
+        var (found, unchecked_) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(ReconciledSql, cancellationToken: ct)).ConfigureAwait(false);
         return new OutboxStatusCounts(Of("pending"), Of("sending"), Of("sent"), Of("dead"),
-            oldest is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null);
+            oldest is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null, found, unchecked_);
     }
 
     /// <summary>The most recently dead-lettered messages, newest first.</summary>

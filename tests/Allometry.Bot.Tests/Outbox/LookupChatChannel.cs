@@ -20,6 +20,9 @@ internal sealed class LookupChatChannel(Platform platform) : IChatChannel, IPost
 
     public ChannelDeliveryException? LookupFailure { get; init; }
 
+    /// <summary>Posts that land and then fail as a lost connection does (the answer never arrives).</summary>
+    public int LoseAnswers { get; set; }
+
     /// <summary>How long a post takes before it lands (cancellable, like an HTTP call).</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.Zero;
 
@@ -52,6 +55,11 @@ internal sealed class LookupChatChannel(Platform platform) : IChatChannel, IPost
         if (Latency > TimeSpan.Zero) await Task.Delay(Latency, ct);
         var id = $"{address.ConversationId}.{Guid.NewGuid():N}";
         Posts.Enqueue((address.ConversationId, postKey, id));
+        if (LoseAnswers > 0)
+        {
+            LoseAnswers--;
+            throw new ChannelDeliveryException("transport", permanent: false);
+        }
         return new PostedCard(address, id);
     }
 }

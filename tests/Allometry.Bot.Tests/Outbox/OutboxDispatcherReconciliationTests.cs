@@ -168,4 +168,40 @@ public sealed class OutboxDispatcherReconciliationTests(PostgresFixture postgres
         Assert.Empty(platform.Posts);
         Assert.Single(texts);
     }
+
+    [Fact]
+    public async Task ExecuteAsync_PostLandedButItsAnswerWasLost_FoundOnRetryNotPostedTwice()
+    {
+        // Arrange: the platform takes the post, then the connection drops before its answer.
+        var texts = await _bed.EnqueueAsync(conversations: 1, perConversation: 1);
+        var platform = new LookupChatChannel(Platform.Slack) { LoseAnswers = 1 };
+
+        // Act
+        var done = await RunUntilSentAsync(platform, texts.Count);
+
+        // Assert
+        Assert.True(done);
+        Assert.Single(platform.Posts);
+        Assert.Single(platform.Lookups);
+        Assert.Equal("found", Assert.Single((await RowsAsync()).Values).Reconciliation);
+    }
+
+    [Theory]
+    [InlineData("transport", false, true)]
+    [InlineData("http_503", false, true)]
+    [InlineData("channel_not_found", true, false)]
+    [InlineData("not_in_channel", true, false)]
+    [InlineData("fatal_error", false, true)]
+    [InlineData("invalid_blocks", false, false)]
+    public void Unanswered_ChannelFailure_OnlyWhenThePlatformGaveNoRefusal(string reason, bool permanent, bool expected)
+    {
+        // Arrange
+        var failure = new ChannelDeliveryException(reason, permanent);
+
+        // Act
+        var unanswered = OutboxDispatcher.Unanswered(failure);
+
+        // Assert
+        Assert.Equal(expected, unanswered);
+    }
 }

@@ -132,4 +132,48 @@ public sealed class OutboxReconciliationTests(PostgresFixture postgres) : IAsync
         var reconciliation = await _bed.QueryAsync<string?>("SELECT reconciliation FROM outbox WHERE tenant_id = @tenant", new { tenant = _tenant });
         Assert.Null(Assert.Single(reconciliation));
     }
+
+    [Fact]
+    public async Task CountAsync_InterruptedPostsSettled_CountsFoundAndUnchecked()
+    {
+        // Arrange: two posts interrupted by a crash; one found on the platform, one re-posted blind.
+        await _bed.EnqueueCommittedAsync(OutboxTestBed.Post(_tenant, OutboxTestBed.Slack("C1")));
+        await _bed.EnqueueCommittedAsync(OutboxTestBed.Post(_tenant, OutboxTestBed.Slack("C2")));
+        await _bed.EnqueueCommittedAsync(OutboxTestBed.Post(_tenant, OutboxTestBed.Slack("C3")));
+        await _bed.Store.ClaimAsync("d1", 10, CancellationToken.None);
+        _bed.Clock.Advance(_bed.Store.Options.Lease + TimeSpan.FromSeconds(1));
+        var claims = await _bed.Store.ClaimAsync("d2", 10, CancellationToken.None);
+
+        // Act
+        await _bed.Store.MarkSentAsync([
+            new OutboxDelivery(claims[0], "1.1", Reconciliation: "found"),
+            new OutboxDelivery(claims[1], "1.2", Reconciliation: "lookup_failed:missing_scope"),
+            new OutboxDelivery(claims[2], "1.3", Reconciliation: "not_found"),
+        ], CancellationToken.None);
+        var counts = await _bed.Store.CountAsync(CancellationToken.None);
+
+        // Assert
+        Assert.Equal(3, counts.Sent);
+        Assert.Equal(1, counts.FoundAfterCrash);
+        Assert.Equal(1, counts.RepostedUnchecked);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task FailAsync_OutcomeUnknownOrRefused_NextClaimFlaggedOnlyWhenUnknown(bool mayHaveLanded)
+    {
+        // Arrange: a post timed out (the platform may have it) or was refused (it has nothing).
+        await _bed.EnqueueCommittedAsync(OutboxTestBed.Post(_tenant, OutboxTestBed.Slack("C1")));
+        var first = Assert.Single(await _bed.Store.ClaimAsync("d1", 10, CancellationToken.None));
+        await _bed.Store.FailAsync(first, new OutboxFailure(mayHaveLanded ? "timeout" : "channel_busy", MayHaveLanded: mayHaveLanded), null, CancellationToken.None);
+        _bed.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        // Act
+        var retry = Assert.Single(await _bed.Store.ClaimAsync("d1", 10, CancellationToken.None));
+
+        // Assert
+        Assert.Equal(mayHaveLanded, retry.MayHaveLanded);
+        Assert.Equal(mayHaveLanded ? OutboxTestBed.Start : null, retry.UnsettledSince);
+    }
 }

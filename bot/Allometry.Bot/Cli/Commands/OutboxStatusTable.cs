@@ -16,6 +16,9 @@ internal static class OutboxStatusTable
         table.AddRow(fr ? "en cours d'envoi" : "sending", N(counts.Sending));
         table.AddRow(fr ? "envoyés" : "sent", N(counts.Sent));
         table.AddRow(fr ? "morts" : "dead", N(counts.Dead));
+        // Only after a crash interrupted posts: found again (no duplicate), or re-posted blind (a duplicate is possible).
+        if (counts.FoundAfterCrash > 0) table.AddRow(fr ? "retrouvés après une panne (non republiés)" : "found after a crash (not re-posted)", N(counts.FoundAfterCrash));
+        if (counts.RepostedUnchecked > 0) table.AddRow(fr ? "republiés sans vérification (doublon possible)" : "re-posted unchecked (possible duplicate)", N(counts.RepostedUnchecked));
         console.Write(table);
         if (counts.OldestPendingAt is { } oldest)
             console.MarkupLine((fr ? "Plus ancien en attente : " : "Oldest pending: ") + oldest.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
