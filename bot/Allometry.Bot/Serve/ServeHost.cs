@@ -102,6 +102,7 @@ internal sealed class ServeHost : IAsyncDisposable
         services.AddSingleton<IScheduledCardPublisher, ScheduledCardOutbox>();
         AddOutbox(services, configuration);
         services.AddSingleton<ReadinessProbe>();
+        services.AddHostedService<TenantSettingsListener>();
 
         var platforms = AddPlatforms(services, configuration);
 

@@ -22,8 +22,10 @@ using Npgsql;
 /// <remarks>
 /// Permission settings are cached per tenant for <see cref="CacheFor"/>: every click and question
 /// reads them, and a round trip each time would cost more than the answer. A change made through
-/// this store drops its tenant's entry at once; a change made by another process (the CLI while
-/// <c>allometry serve</c> runs) is seen when the entry expires.
+/// this store drops its tenant's entry at once, and is announced on <see cref="ChangesChannel"/>
+/// when it commits: a process running <see cref="ListenAsync"/> (the host) drops its entry too, so
+/// <c>allometry settings set</c> takes effect in a running host at once. Should the listening
+/// connection drop, entries still expire after <see cref="CacheFor"/>.
 /// </remarks>
 public sealed class TenantSettingsStore(NpgsqlDataSource dataSource, TimeProvider? time = null) : IPermissionSettingsSource
 {
@@ -51,7 +53,14 @@ public sealed class TenantSettingsStore(NpgsqlDataSource dataSource, TimeProvide
 
     private const string LockSql = "SELECT settings::text FROM tenant_settings WHERE tenant_id = @tenant FOR UPDATE";
 
-    private const string SaveSql = "UPDATE tenant_settings SET settings = @settings::jsonb, updated_at = now() WHERE tenant_id = @tenant";
+    // The notification is delivered when the transaction commits, and not at all if it rolls back.
+    private const string SaveSql = """
+        UPDATE tenant_settings SET settings = @settings::jsonb, updated_at = now() WHERE tenant_id = @tenant;
+        SELECT pg_notify(@channel, @tenant);
+        """;
+
+    /// <summary>The PostgreSQL notification channel a committed change is announced on; the payload is the tenant id.</summary>
+    public const string ChangesChannel = "allometry_tenant_settings";
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, (PermissionSettings Settings, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
@@ -110,11 +119,39 @@ public sealed class TenantSettingsStore(NpgsqlDataSource dataSource, TimeProvide
                 $"{setting.Key}: the tenant's settings would not read ({ex.Message}). Nothing was changed.",
                 $"{setting.Key} : les réglages du locataire ne se liraient plus ({ex.Message}). Rien n'a été modifié."));
         }
-        await scope.Connection.ExecuteAsync(new CommandDefinition(SaveSql, new { tenant = tenantId, settings = merged }, scope.Transaction, cancellationToken: ct))
+        await scope.Connection.ExecuteAsync(new CommandDefinition(SaveSql, new { tenant = tenantId, settings = merged, channel = ChangesChannel }, scope.Transaction, cancellationToken: ct))
             .ConfigureAwait(false);
         await scope.CommitAsync(ct).ConfigureAwait(false);
         Invalidate(tenantId);
         return new TenantSettingValue(setting, value);
+    }
+
+    /// <summary>
+    /// Listens on <see cref="ChangesChannel"/> and forgets a tenant's cached settings as soon as any
+    /// process commits a change to them. Runs until <paramref name="ct"/> is cancelled; throws when
+    /// the connection fails, after which the caller listens again (everything cached before the
+    /// listening starts is forgotten, since changes in between were not heard).
+    /// </summary>
+    /// <param name="listening">Completed once the LISTEN is in place (tests and start-up wait for it).</param>
+    /// <param name="ct">Stops listening.</param>
+    public async Task ListenAsync(TaskCompletionSource? listening, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        connection.Notification += (_, e) => Invalidate(e.Payload);
+        await using (var listen = new NpgsqlCommand("LISTEN " + ChangesChannel, connection))
+        {
+            await listen.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        _cache.Clear();
+        listening?.TrySetResult();
+        try
+        {
+            while (true) await connection.WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping is the normal end of listening.
+        }
     }
 
     /// <summary>Forgets the cached permission settings of <paramref name="tenantId"/>: the next read goes to the database.</summary>

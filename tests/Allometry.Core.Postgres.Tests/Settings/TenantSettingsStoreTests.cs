@@ -181,6 +181,33 @@ public sealed class TenantSettingsStoreTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task ListenAsync_ChangeCommittedByAnotherStore_ForgottenAtOnceWithoutWaitingForExpiry()
+    {
+        // Arrange: the host's store caches the default; the CLI (another store, another process) sets it.
+        var tenant = await NewTenantAsync();
+        var host = Store();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listener = host.ListenAsync(listening, stop.Token);
+        await listening.Task.WaitAsync(stop.Token);
+        Assert.False((await host.GetAsync(tenant, Ct)).ProjectManagersSeeAllProjects);
+
+        // Act
+        await new TenantSettingsStore(postgres.DataSource, _clock).SetAsync(tenant, "permissions.project_managers_see_all_projects", "true", Ct);
+        var seen = false;
+        for (var i = 0; i < 100 && !seen; i++)
+        {
+            seen = (await host.GetAsync(tenant, Ct)).ProjectManagersSeeAllProjects;
+            if (!seen) await Task.Delay(50, Ct);
+        }
+        await stop.CancelAsync();
+        await listener;
+
+        // Assert: the clock never moved, so only the notification can have dropped the cached entry.
+        Assert.True(seen);
+    }
+
+    [Fact]
     public async Task RuleSettingsStoreSaveAsync_ReplacingRuleOverrides_KeepsThePermissions()
     {
         // Arrange
