@@ -29,6 +29,7 @@ public sealed class TeamsOptionsReaderTests
     [InlineData("Teams:TokenEndpoint", "Teams:TokenEndpoint=https://login.example/oauth2/token")]
     [InlineData("Teams:MaxBodyBytes", "Teams:MaxBodyBytes=-5")]
     [InlineData("Teams:RetryBaseDelay", "Teams:RetryBaseDelay=soon")]
+    [InlineData("Teams:MembersCacheLifetime", "Teams:MembersCacheLifetime=-00:01:00")]
     public void Read_BadValue_FailsNamingTheKey(string key, params string[] settings)
     {
         // Arrange
@@ -49,5 +50,17 @@ public sealed class TeamsOptionsReaderTests
 
         // Assert
         Assert.Equal(["a.example", "*.b.example"], options.ConnectorAllowedHosts);
+    }
+
+    [Fact]
+    public void Read_MembersCacheLifetime_DefaultTenMinutesOrAsConfigured()
+    {
+        // Act
+        var defaults = TeamsOptionsReader.Read(Config());
+        var configured = TeamsOptionsReader.Read(Config(("Teams:MembersCacheLifetime", "00:02:30")));
+
+        // Assert
+        Assert.Equal(TimeSpan.FromMinutes(10), defaults.MembersCacheLifetime);
+        Assert.Equal(TimeSpan.FromSeconds(150), configured.MembersCacheLifetime);
     }
 }

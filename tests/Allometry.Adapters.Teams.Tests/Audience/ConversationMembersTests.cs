@@ -91,4 +91,34 @@ public sealed class ConversationMembersTests(PostgresFixture postgres)
         Assert.Equal("ConversationNotFound", refused.Reason);
         Assert.Equal(2, read.Count);
     }
+
+    [Fact]
+    public async Task ConversationUpdate_MemberAddedToTheTeam_RosterReadAgainForTheNextCard()
+    {
+        // Arrange: the roster was read once.
+        await using var harness = await TeamsHarness.StartAsync(postgres.DataSource, new RecordingConversation());
+        harness.Fake.Members[Captures.ChannelId] = Roster(1);
+        var members = harness.Host.Get<ConversationMembers>();
+        await members.GetAsync(harness.Fake.ServiceUrl, Captures.ChannelId, CancellationToken.None);
+        harness.Fake.Members[Captures.ChannelId] = Roster(2);
+        var update = Captures.BotAdded(harness.Fake.ServiceUrl);
+        update["membersAdded"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["id"] = "29:member-2", ["aadObjectId"] = "aad-2" });
+        update["id"] = "f:member-added";
+
+        // Act: Teams says someone joined.
+        using var response = await harness.PostAsync(update);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        IReadOnlyList<ConversationMember> after;
+        do
+        {
+            await Task.Delay(25);
+            after = await members.GetAsync(harness.Fake.ServiceUrl, Captures.ChannelId, CancellationToken.None);
+        }
+        while (after.Count < 2 && DateTime.UtcNow < deadline);
+
+        // Assert
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, after.Count);
+        Assert.Equal(2, harness.Fake.MemberReads.Count);
+    }
 }
