@@ -39,6 +39,12 @@ internal sealed partial class OutboxDispatcher
                     }
                     reconciliation = "not_found";
                 }
+                catch (ChannelDeliveryException ex) when (ex.RetryAfter is not null && !ex.Permanent)
+                {
+                    // Throttled: the platform will answer later. Posting now could duplicate the
+                    // card for no reason; the message waits (not counted as an attempt) and looks again.
+                    throw;
+                }
                 catch (ChannelDeliveryException ex)
                 {
                     reconciliation = "lookup_failed:" + ex.Reason;

@@ -20,6 +20,9 @@ internal sealed class LookupChatChannel(Platform platform) : IChatChannel, IPost
 
     public ChannelDeliveryException? LookupFailure { get; init; }
 
+    /// <summary>Lookups answered with a throttle (Retry-After 100 ms) before the platform answers.</summary>
+    public int ThrottleLookups { get; set; }
+
     /// <summary>Posts that land and then fail as a lost connection does (the answer never arrives).</summary>
     public int LoseAnswers { get; set; }
 
@@ -42,6 +45,11 @@ internal sealed class LookupChatChannel(Platform platform) : IChatChannel, IPost
     {
         Lookups.Enqueue((address.ConversationId, postKey, since));
         if (LookupFailure is not null) throw LookupFailure;
+        if (ThrottleLookups > 0)
+        {
+            ThrottleLookups--;
+            throw new ChannelDeliveryException("ratelimited", permanent: false, TimeSpan.FromMilliseconds(100));
+        }
         var found = Posts.FirstOrDefault(p => p.Conversation == address.ConversationId && p.PostKey == postKey);
         return Task.FromResult(found.MessageId is null ? null : new PostedCard(address, found.MessageId));
     }

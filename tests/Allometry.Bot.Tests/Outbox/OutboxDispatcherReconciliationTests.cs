@@ -129,6 +129,24 @@ public sealed class OutboxDispatcherReconciliationTests(PostgresFixture postgres
     }
 
     [Fact]
+    public async Task ExecuteAsync_LookupThrottled_WaitsAndLooksAgainInsteadOfPosting()
+    {
+        // Arrange: the dead instance's post landed; the platform throttles the first two lookups.
+        var claim = Assert.Single(await ClaimedByTheDeadAsync(1));
+        var platform = new LookupChatChannel(Platform.Slack) { ThrottleLookups = 2 };
+        platform.Landed(claim.Address, claim.PostKey);
+
+        // Act
+        var done = await RunUntilSentAsync(platform, 1);
+
+        // Assert
+        Assert.True(done);
+        Assert.Single(platform.Posts);
+        Assert.Equal(3, platform.Lookups.Count);
+        Assert.Equal("found", (await RowsAsync())[claim.OutboxId].Reconciliation);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_ChannelCannotLookUp_PostsAgainAndSaysSo()
     {
         // Arrange
