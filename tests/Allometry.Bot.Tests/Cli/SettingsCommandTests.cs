@@ -2,7 +2,11 @@ namespace Allometry.Bot.Tests.Cli;
 
 using Allometry.Core.Ledger;
 using Allometry.Core.Localization;
+using Allometry.Core.People;
+using Allometry.Core.Postgres.Exceptions;
 using Allometry.Core.Postgres.Imports;
+using Allometry.Core.Postgres.Ledger;
+using Allometry.Core.Postgres.People;
 using Allometry.Core.Sample;
 using Allometry.Testing;
 using Dapper;
@@ -95,5 +99,35 @@ public sealed class SettingsCommandTests(PostgresFixture postgres) : IDisposable
         Assert.DoesNotContain(owed, closed.Out, StringComparison.Ordinal);
         Assert.True(set.ExitCode == 0, set.Out + set.Error);
         Assert.Contains(owed, opened.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Queue_ProjectManager_AnotherPmsExceptionListedOnlyOnceTheSettingIsOn()
+    {
+        // Arrange: a PM of the tenant and an open exception on a project someone else manages.
+        var tenant = "cli-set-" + Guid.NewGuid().ToString("N")[..6];
+        var ds = postgres.DataSource;
+        await new LedgerImporter(ds).ImportAsync(tenant, SampleOperatorGenerator.Generate().ToBatch(), CancellationToken.None);
+        await new ExceptionEvaluator(ds, new LedgerSnapshotStore(ds), new RuleSettingsStore(ds), TimeProvider.System).EvaluateTenantAsync(tenant, null, CancellationToken.None);
+        await using var connection = await ds.OpenConnectionAsync();
+        var (pm, other) = await connection.QueryFirstAsync<(string, long)>("""
+            SELECT mine.pm_email, e.exception_id FROM exceptions e
+            JOIN projects p ON p.tenant_id = e.tenant_id AND p.project_id = e.project_id
+            JOIN projects mine ON mine.tenant_id = e.tenant_id AND mine.pm_email IS NOT NULL AND mine.pm_email <> p.pm_email
+            WHERE e.tenant_id = @tenant AND e.status = 'open' AND e.severity_rank >= 1
+            ORDER BY e.exception_id, mine.pm_email LIMIT 1
+            """, new { tenant });
+        await new UserStore(ds).AddAsync(tenant, pm, "Chargé de projet", Role.ProjectManager, Language.En, CancellationToken.None);
+
+        // Act
+        var closed = await Cli.RunAsync("queue", "--tenant", tenant, "--as", pm, "--top", "1000", "--lang", "en");
+        await Cli.RunAsync("settings", "set", "permissions.project_managers_see_all_projects", "yes", "--tenant", tenant);
+        var opened = await Cli.RunAsync("queue", "--tenant", tenant, "--as", pm, "--top", "1000", "--lang", "en");
+
+        // Assert
+        Assert.True(closed.ExitCode == 0, closed.Out + closed.Error);
+        Assert.DoesNotContain($"#{other} ·", closed.Out, StringComparison.Ordinal);
+        Assert.True(opened.ExitCode == 0, opened.Out + opened.Error);
+        Assert.Contains($"#{other} ·", opened.Out, StringComparison.Ordinal);
     }
 }
