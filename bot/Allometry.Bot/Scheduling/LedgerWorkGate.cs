@@ -11,6 +11,8 @@ namespace Allometry.Bot.Scheduling;
 /// </summary>
 internal sealed class LedgerWorkGate : IDisposable
 {
+    private static readonly TimeSpan ReleaseDelay = TimeSpan.FromMilliseconds(100);
+
     private readonly SemaphoreSlim _one = new(1, 1);
 
     /// <summary>Runs <paramref name="work"/> when no other whole-ledger job runs here, then releases the memory it held.</summary>
@@ -24,6 +26,12 @@ internal sealed class LedgerWorkGate : IDisposable
         }
         finally
         {
+            // Not right here: the job's task may have completed inline, on the stack of the code that
+            // read the ledger (an await's continuation runs where its task completes), and that frame
+            // keeps the ledger reachable until it unwinds — measured: an evaluation's memory stayed
+            // resident while a digest's, whose last await was I/O, came back. A timer continuation a
+            // moment later runs on a fresh stack.
+            await Task.Delay(ReleaseDelay, CancellationToken.None).ConfigureAwait(false);
             MemoryRelease.AfterLargeJob();
             _one.Release();
         }

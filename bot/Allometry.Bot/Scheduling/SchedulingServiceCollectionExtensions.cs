@@ -19,6 +19,7 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<SubscriptionReconciler>();
         services.AddSingleton<LedgerWorkGate>();
+        services.AddHostedService<MemoryTrimmer>();
         services.AddSingleton<TenantEvaluations>();
         services.AddQuartz(q =>
         {
