@@ -44,6 +44,10 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, Lazy<Task<Risk>> Risk)> _risk = new(StringComparer.Ordinal);
 
+    // Forgets expired risk queues: each holds the tenant's whole ledger (about 2 GB at 1,000,000
+    // invoices, see tests/benchmarks/HostRssBenchmark), which a host must not keep after the clicks stop.
+    private ITimer? _sweep;
+
     /// <summary>
     /// The card of exception <paramref name="exceptionId"/> for <paramref name="viewer"/> in
     /// <paramref name="language"/>; null when the tenant has no such exception (another tenant's id
@@ -100,11 +104,29 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
     private async Task<Risk> RiskAsync(string tenantId, CancellationToken ct)
     {
         var now = _time.GetUtcNow();
+        if (Volatile.Read(ref _sweep) is null)
+        {
+            var sweep = _time.CreateTimer(static state => ((ExceptionCardService)state!).Sweep(), this, RiskCacheLifetime, RiskCacheLifetime);
+            if (Interlocked.CompareExchange(ref _sweep, sweep, null) is not null) sweep.Dispose();
+        }
         Lazy<Task<Risk>> Load() => new(() => LoadRiskAsync(tenantId, CancellationToken.None));
         var entry = _risk.AddOrUpdate(tenantId,
             _ => (now, Load()),
             (_, old) => now - old.At < RiskCacheLifetime && !old.Risk.Value.IsFaulted && !old.Risk.Value.IsCanceled ? old : (now, Load()));
         return await entry.Risk.Value.WaitAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>How many tenants' risk queues are held now.</summary>
+    internal int CachedRiskQueues => _risk.Count;
+
+    private void Sweep()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var entry in _risk)
+        {
+            // Removes only the entry it saw: one refreshed meanwhile stays.
+            if (now - entry.Value.At >= RiskCacheLifetime) _risk.TryRemove(entry);
+        }
     }
 
     private async Task<Risk> LoadRiskAsync(string tenantId, CancellationToken ct)
