@@ -11,7 +11,7 @@
 //   5. "digests": every subscription's morning digest fired by the host's scheduler (triggered through the
 //      clustered job store, where `allometry jobs run` finds the jobs) and delivered by its outbox to the fake
 //      connector, until all ran and the outbox is empty (bounded by --drain-timeout).
-//   6. "load": questions through /api/messages at --rate for --load-seconds.
+//   6. "load": questions through /api/messages at --rate for --load-seconds, one request in ten a card click.
 //   7. "idle": nothing asked for --idle-seconds.
 // VmRSS of the host is sampled every 500 ms from /proc/<pid>/status; the steady states are medians of the
 // last --window seconds of "load" and "idle". See README.md.
@@ -39,6 +39,8 @@ using Npgsql;
 using Quartz;
 
 const string Tenant = "bench";
+// One request in ten during "load" is a card click ("assign to me" on an open exception) instead of a question.
+const int ActionEvery = 10;
 var ci = CultureInfo.InvariantCulture;
 var options = RssOptions.Parse(args);
 var dll = options.HostDll ?? LocateHost();
@@ -159,7 +161,8 @@ try
 
     // 6. Under load: questions through /api/messages.
     sampler.Enter("load");
-    var questions = new TeamsQuestions(new Uri(baseAddress.ToString().TrimEnd('/') + "/"), fake, realm, aad, finance.Name, questionProjects);
+    var openExceptions = await OpenExceptionsAsync(dataSource, Tenant, options.Rate * options.LoadSeconds / ActionEvery + 1);
+    var questions = new TeamsQuestions(new Uri(baseAddress.ToString().TrimEnd('/') + "/"), fake, realm, aad, finance.Name, questionProjects, openExceptions, ActionEvery);
     var outcome = await questions.RunAsync(options.Rate, TimeSpan.FromSeconds(options.LoadSeconds), "q-");
 
     // 7. Idle.
@@ -181,6 +184,7 @@ try
     Console.WriteLine(string.Create(ci, $"| **steady state idle after the workload** (median of the last {options.WindowSeconds} s) | **{sampler.MedianMb("idle", options.WindowSeconds):0} MB** |"));
     Console.WriteLine(string.Create(ci, $"| peak (VmHWM) over the run | {Mb(sampler.Peak):0} MB |"));
     Console.WriteLine(string.Create(ci, $"| questions: sent / acknowledged / answered at the connector / errors | {outcome.Sent} / {outcome.Acknowledged} / {outcome.Answered} / {outcome.Errors} |"));
+    Console.WriteLine(string.Create(ci, $"| card clicks (assign to me): sent / answered with the updated card | {outcome.Actions} / {outcome.ActionsOk} |"));
     Console.WriteLine(string.Create(ci, $"| machine load average (1 min) at the end | {File.ReadAllText("/proc/loadavg").Split(' ')[0]} |"));
     Console.WriteLine();
     Console.WriteLine("Timeline (VmRSS every 5 s):");
@@ -189,7 +193,7 @@ try
         var last = group.Last();
         Console.WriteLine(string.Create(ci, $"  {last.At.TotalSeconds,6:0} s  {last.Phase,-17} {Mb(last.RssBytes),6:0} MB"));
     }
-    exitCode = alive && outcome.Errors == 0 && outcome.Answered == outcome.Sent && digestsDone && digestRuns.All(r => !r.Failed) ? 0 : 1;
+    exitCode = alive && outcome.Errors == 0 && outcome.Answered == outcome.Sent && outcome.ActionsOk == outcome.Actions && digestsDone && digestRuns.All(r => !r.Failed) ? 0 : 1;
 }
 finally
 {
@@ -244,6 +248,17 @@ static async Task<string> OutboxStatusAsync(NpgsqlDataSource dataSource)
     var parts = new List<string>();
     while (await reader.ReadAsync()) parts.Add(reader.GetString(0) + " " + reader.GetInt64(1).ToString(CultureInfo.InvariantCulture));
     return parts.Count == 0 ? "none" : string.Join(", ", parts);
+}
+
+static async Task<List<(long Id, int Version)>> OpenExceptionsAsync(NpgsqlDataSource dataSource, string tenant, int count)
+{
+    await using var command = dataSource.CreateCommand("SELECT exception_id, version FROM exceptions WHERE tenant_id = $1 AND status = 'open' ORDER BY exception_id LIMIT $2");
+    command.Parameters.Add(new NpgsqlParameter { Value = tenant });
+    command.Parameters.Add(new NpgsqlParameter { Value = count });
+    await using var reader = await command.ExecuteReaderAsync();
+    var found = new List<(long, int)>();
+    while (await reader.ReadAsync()) found.Add((reader.GetInt64(0), reader.GetInt32(1)));
+    return found;
 }
 
 static async Task<long> PendingOutboxAsync(NpgsqlDataSource dataSource)
