@@ -8,11 +8,11 @@ using Allometry.Core.Rules;
 using Npgsql;
 
 // Incremental evaluation: one connection and one transaction, and as few round trips as the
-// data allows. The tenant's lock, the settings, the slice's first statements and the stored
-// exceptions of the project and of its invoices share one batch; what the rules read of the
-// involved payers is the second; a third reads stored exceptions of findings neither covered
-// (rare: a hold or quote filed under another project), then the plan's writes in one batch, if
-// any, and the commit.
+// data allows. The tenant's lock, the settings, the slice (what the project's item-level rules
+// read, the payers worked out by the server) and the stored exceptions of the project and of its
+// invoices share one batch; a second reads stored exceptions of findings neither covered (rare: a
+// hold or quote filed under another project); then the plan's writes in one batch, if any, and
+// the commit.
 public sealed partial class ExceptionEvaluator
 {
     private const string PositionalLockSql = "SELECT pg_advisory_xact_lock(hashtextextended('allometry.exceptions:' || $1, 0))";
@@ -55,12 +55,7 @@ public sealed partial class ExceptionEvaluator
                 {
                     states = await ExceptionStore.ReadStatesAsync(reader, token).ConfigureAwait(false);
                     moved = await ExceptionStore.ReadStatesAsync(reader, token).ConfigureAwait(false);
-                })
-            {
-                PaymentHistoryOf = project => states.Concat(moved)
-                    .Select(s => SnoozeConditions.PaymentPayerOf(s, string.Equals(s.ProjectId, project.ProjectId, StringComparison.Ordinal) ? project : null))
-                    .OfType<string>(),
-            };
+                });
             var snapshot = await LedgerSnapshotStore.LoadProjectAsync(connection, transaction, tenantId, projectId, extra, ct).ConfigureAwait(false);
             var load = clock.Elapsed;
 

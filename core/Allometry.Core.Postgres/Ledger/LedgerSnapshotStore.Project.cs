@@ -14,8 +14,8 @@ using Npgsql;
 // other lines), and their unapplied payments whose reference names an invoice of the project
 // (UnappliedDeposit). A payer's whole receivables are not read: the rules that add them up
 // (concentration, unapplied cash, group exposure) report payers and groups, which a full
-// evaluation owns. Two round trips, every statement on an index, whatever the size of the rest
-// of the ledger.
+// evaluation owns. One round trip (the payers are worked out by the server, SlicePayersSql), every
+// statement on an index, whatever the size of the rest of the ledger.
 public sealed partial class LedgerSnapshotStore
 {
     private const string PresentSql = """
@@ -63,18 +63,48 @@ public sealed partial class LedgerSnapshotStore
         FROM service_contracts WHERE tenant_id = $1 AND project_id = $2 ORDER BY contract_id
         """;
 
-    // Payers of the project's invoices, and of payments applied to them (a third party may pay).
-    private const string InvolvedPayersSql = """
+    // The payers the slice reads, worked out by the server and kept for the rest of the batch in
+    // two transaction-local settings (read back by InvolvedPayers / HistoryPayers), so the whole
+    // slice is one round trip. Involved: payers of the project's invoices and of payments applied
+    // to them (a third party may pay), its contract and current payer, its quotes' and contracts'
+    // payers. History: whose payments a snoozed exception of the project (or of one of its
+    // invoices) may be waiting for, as SnoozeConditions picks that payer (re-routed, else the
+    // exception's, else the project's current or contract payer); the condition itself is not
+    // read, so a snooze on a date alone brings the history too, which changes nothing.
+    private const string SlicePayersSql = """
         WITH project_invoices AS (
             SELECT invoice_id, payer_id FROM invoices WHERE tenant_id = $1 AND project_id = $2
+        ),
+        involved AS (
+            SELECT payer_id FROM project_invoices
+            UNION
+            SELECT p.payer_id
+            FROM payment_applications a
+            JOIN payments p ON p.tenant_id = a.tenant_id AND p.payment_id = a.payment_id
+            WHERE a.tenant_id = $1 AND a.invoice_id IN (SELECT invoice_id FROM project_invoices)
+            UNION
+            SELECT unnest(ARRAY[contract_payer_id, current_payer_id]) FROM projects WHERE tenant_id = $1 AND project_id = $2
+            UNION
+            SELECT payer_id FROM quotes WHERE tenant_id = $1 AND project_id = $2
+            UNION
+            SELECT payer_id FROM service_contracts WHERE tenant_id = $1 AND project_id = $2
+        ),
+        history AS (
+            SELECT coalesce(e.rerouted_payer_id, e.payer_id, pr.current_payer_id, pr.contract_payer_id) AS payer_id
+            FROM exceptions e
+            LEFT JOIN projects pr ON pr.tenant_id = e.tenant_id AND pr.project_id = e.project_id AND e.project_id = $2
+            WHERE e.tenant_id = $1 AND e.status = 'snoozed'
+              AND (e.project_id = $2 OR e.subject_id IN (SELECT invoice_id FROM project_invoices UNION ALL SELECT $2))
         )
-        SELECT payer_id FROM project_invoices
-        UNION
-        SELECT p.payer_id
-        FROM payment_applications a
-        JOIN payments p ON p.tenant_id = a.tenant_id AND p.payment_id = a.payment_id
-        WHERE a.tenant_id = $1 AND a.invoice_id IN (SELECT invoice_id FROM project_invoices)
+        SELECT set_config('allometry.slice_payers',
+                   coalesce((SELECT array_agg(payer_id ORDER BY payer_id) FROM involved WHERE payer_id IS NOT NULL), '{}')::text, true),
+               set_config('allometry.slice_history',
+                   coalesce((SELECT array_agg(DISTINCT payer_id) FROM history WHERE payer_id IS NOT NULL), '{}')::text, true)
         """;
+
+    private const string InvolvedPayers = "current_setting('allometry.slice_payers')::text[]";
+
+    private const string HistoryPayers = "current_setting('allometry.slice_history')::text[]";
 
     // The payments applied to the project's invoices, with all their applications (a payment's
     // unapplied rest and a third party's other invoices are read from them) and the invoices those
@@ -118,27 +148,21 @@ public sealed partial class LedgerSnapshotStore
         ORDER BY payment_id, invoice_id
         """;
 
-    private static readonly string[] ProjectSql =
-    [
-        MetaSql, PresentSql, ProjectRowSql, ProjectDeliveriesSql, ProjectQuotesSql, ProjectRetainageSql, ProjectContractsSql, InvolvedPayersSql,
-        ProjectInvoicesSql, ProjectPaymentsSql, ProjectApplicationsSql,
-    ];
-
-    // From here $2 is the involved payers, $3 the project, and the payers' link neighbours come along as payers.
+    // The involved payers' rows, with their link neighbours.
     private const string InvolvedPayerRowsSql = $"""
         SELECT {PayersColumns}
         FROM payers
         WHERE tenant_id = $1
-          AND (payer_id = ANY($2)
-               OR payer_id IN (SELECT to_payer_id FROM entity_links WHERE tenant_id = $1 AND from_payer_id = ANY($2))
-               OR payer_id IN (SELECT from_payer_id FROM entity_links WHERE tenant_id = $1 AND to_payer_id = ANY($2)))
+          AND (payer_id = ANY({InvolvedPayers})
+               OR payer_id IN (SELECT to_payer_id FROM entity_links WHERE tenant_id = $1 AND from_payer_id = ANY({InvolvedPayers}))
+               OR payer_id IN (SELECT from_payer_id FROM entity_links WHERE tenant_id = $1 AND to_payer_id = ANY({InvolvedPayers})))
         ORDER BY payer_id
         """;
 
     private const string InvolvedLinksSql = $"""
         SELECT {EntityLinksColumns}
         FROM entity_links
-        WHERE tenant_id = $1 AND (from_payer_id = ANY($2) OR to_payer_id = ANY($2))
+        WHERE tenant_id = $1 AND (from_payer_id = ANY({InvolvedPayers}) OR to_payer_id = ANY({InvolvedPayers}))
         ORDER BY from_payer_id, to_payer_id, kind
         """;
 
@@ -147,18 +171,18 @@ public sealed partial class LedgerSnapshotStore
     private const string InvolvedAgingLinesSql = $"""
         SELECT {InvoicesColumns}
         FROM invoices
-        WHERE tenant_id = $1 AND payer_id = ANY($2) AND origin <> 'workbook'
+        WHERE tenant_id = $1 AND payer_id = ANY({InvolvedPayers}) AND origin <> 'workbook'
         ORDER BY invoice_id
         """;
 
     // Payments of an involved payer applied to nothing whose reference names an invoice of the
     // project (a substring test, looser than the rule's token match, so nothing it needs is missed).
-    private const string ReferencedCreditsCte = """
+    private const string ReferencedCreditsCte = $"""
         credits AS (
             SELECT p.payment_id, p.reference
             FROM payments p
-            WHERE p.tenant_id = $1 AND p.payer_id = ANY($2) AND p.reference IS NOT NULL
-              AND EXISTS (SELECT 1 FROM invoices i WHERE i.tenant_id = $1 AND i.project_id = $3 AND strpos(p.reference, i.invoice_id) > 0)
+            WHERE p.tenant_id = $1 AND p.payer_id = ANY({InvolvedPayers}) AND p.reference IS NOT NULL
+              AND EXISTS (SELECT 1 FROM invoices i WHERE i.tenant_id = $1 AND i.project_id = $2 AND strpos(p.reference, i.invoice_id) > 0)
               AND NOT EXISTS (SELECT 1 FROM payment_applications a WHERE a.tenant_id = $1 AND a.payment_id = p.payment_id)
         )
         """;
@@ -183,31 +207,32 @@ public sealed partial class LedgerSnapshotStore
 
     private const string InvolvedPromisesSql = $"""
         SELECT {PromisesColumns}
-        FROM (SELECT {PromisesColumns} FROM promises WHERE tenant_id = $1 AND payer_id = ANY($2)
+        FROM (SELECT {PromisesColumns} FROM promises WHERE tenant_id = $1 AND payer_id = ANY({InvolvedPayers})
               UNION
-              SELECT {PromisesColumns} FROM chat_promises WHERE tenant_id = $1 AND payer_id = ANY($2)) p
+              SELECT {PromisesColumns} FROM chat_promises WHERE tenant_id = $1 AND payer_id = ANY({InvolvedPayers})) p
         ORDER BY payer_id, invoice_id NULLS FIRST, promised_on
         """;
 
-    // The whole payment history of the payers a caller names ($4: a snoozed exception waiting for
-    // one of their payments), with every application of those payments.
+    // The whole payment history of the payers a caller names (HistoryPayers: a snoozed exception may be
+    // waiting for one of their payments), with every application of those payments.
     private const string HistoryPaymentsSql = $"""
         SELECT {PaymentsColumns}
-        FROM payments WHERE tenant_id = $1 AND payer_id = ANY($4)
+        FROM payments WHERE tenant_id = $1 AND payer_id = ANY({HistoryPayers})
         """;
 
     private const string HistoryApplicationsSql = $"""
         SELECT {ApplicationsColumns}
         FROM payment_applications
-        WHERE tenant_id = $1 AND payment_id IN (SELECT payment_id FROM payments WHERE tenant_id = $1 AND payer_id = ANY($4))
+        WHERE tenant_id = $1 AND payment_id IN (SELECT payment_id FROM payments WHERE tenant_id = $1 AND payer_id = ANY({HistoryPayers}))
         """;
 
-    private static readonly string[] PayerSql =
+    private static readonly string[] SliceSql =
     [
+        MetaSql, PresentSql, ProjectRowSql, ProjectDeliveriesSql, ProjectQuotesSql, ProjectRetainageSql, ProjectContractsSql,
+        SlicePayersSql, ProjectInvoicesSql, ProjectPaymentsSql, ProjectApplicationsSql,
         InvolvedPayerRowsSql, InvolvedLinksSql, InvolvedAgingLinesSql, ReferencedCreditsSql, ReferencedInvoicesSql, InvolvedPromisesSql,
+        HistoryPaymentsSql, HistoryApplicationsSql,
     ];
-
-    private static readonly string[] PayerWithHistorySql = [.. PayerSql, HistoryPaymentsSql, HistoryApplicationsSql];
 
     /// <summary>
     /// Loads the part of the tenant's ledger that rules about one project's items need: the
@@ -235,63 +260,38 @@ public sealed partial class LedgerSnapshotStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
-        LedgerMeta meta;
-        HashSet<string> present;
-        List<Project> projects;
-        List<Delivery> deliveries;
-        List<Quote> quotes;
-        List<RetainageHold> retainage;
-        List<ServiceContract> contracts;
-        var involved = new HashSet<string>(StringComparer.Ordinal);
         var pool = new StringPool();
         var invoices = new Rows<Invoice>(i => i.InvoiceId);
         var payments = new Rows<Payment>(p => p.PaymentId);
         var applications = new Rows<PaymentApplication>(a => $"{a.PaymentId}\n{a.InvoiceId}");
-        string[] first = [.. extra?.Leading ?? [], .. ProjectSql, .. extra?.Trailing ?? []];
-        await using (var batch = await PreparedBatchAsync(connection, transaction, first, [tenantId, projectId], ct).ConfigureAwait(false))
-        await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            if (extra is not null) await extra.ReadLeadingAsync(reader, ct).ConfigureAwait(false);
-            meta = await ReadMetaAsync(reader, tenantId, ct).ConfigureAwait(false);
-            present = await ReadPresentAsync(reader, ct).ConfigureAwait(false);
-            projects = await ReadAsync(reader, ReadProject, ct).ConfigureAwait(false);
-            deliveries = await ReadAsync(reader, ReadDelivery, ct).ConfigureAwait(false);
-            quotes = await ReadAsync(reader, ReadQuote, ct).ConfigureAwait(false);
-            retainage = await ReadAsync(reader, ReadHold, ct).ConfigureAwait(false);
-            contracts = await ReadAsync(reader, ReadContract, ct).ConfigureAwait(false);
-            involved.UnionWith(await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false));
-            invoices.AddRange(await ReadAsync(reader, r => ReadInvoice(r, pool), ct).ConfigureAwait(false));
-            payments.AddRange(await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false));
-            applications.AddRange(await ReadAsync(reader, ReadApplication, ct).ConfigureAwait(false));
-            if (extra is not null) await extra.ReadTrailingAsync(reader, ct).ConfigureAwait(false);
-        }
-        var project = projects.SingleOrDefault()
-            ?? throw new LedgerNotFoundException(tenantId, projectId);
-        involved.Add(project.ContractPayerId);
-        if (project.CurrentPayerId is { } current) involved.Add(current);
-        involved.UnionWith(quotes.Where(q => q.PayerId is not null).Select(q => q.PayerId!));
-        involved.UnionWith(contracts.Select(c => c.PayerId));
-        var history = (extra?.PaymentHistoryOf?.Invoke(project) ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-
-        object[] parameters = [tenantId, involved.Order(StringComparer.Ordinal).ToArray(), projectId, history];
-        await using (var batch = await PreparedBatchAsync(connection, transaction, history.Length == 0 ? PayerSql : PayerWithHistorySql, parameters, ct).ConfigureAwait(false))
-        await using (var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false))
-        {
-            var payers = await ReadAsync(reader, ReadPayer, ct).ConfigureAwait(false);
-            var links = await ReadAsync(reader, ReadEntityLink, ct).ConfigureAwait(false);
-            invoices.AddRange(await ReadAsync(reader, r => ReadInvoice(r, pool), ct).ConfigureAwait(false));
-            payments.AddRange(await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false));
-            invoices.AddRange(await ReadAsync(reader, r => ReadInvoice(r, pool), ct).ConfigureAwait(false));
-            var promises = await ReadAsync(reader, ReadPromise, ct).ConfigureAwait(false);
-            if (history.Length > 0)
-            {
-                payments.AddRange(await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false));
-                applications.AddRange(await ReadAsync(reader, ReadApplication, ct).ConfigureAwait(false));
-            }
-            return new LedgerSnapshot(
-                meta, present, payers, links, projects, deliveries, quotes, invoices.Items, payments.Items,
-                applications.Items, retainage, contracts, promises, []);
-        }
+        string[] statements = [.. extra?.Leading ?? [], .. SliceSql, .. extra?.Trailing ?? []];
+        await using var batch = await PreparedBatchAsync(connection, transaction, statements, [tenantId, projectId], ct).ConfigureAwait(false);
+        await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        if (extra is not null) await extra.ReadLeadingAsync(reader, ct).ConfigureAwait(false);
+        var meta = await ReadMetaAsync(reader, tenantId, ct).ConfigureAwait(false);
+        var present = await ReadPresentAsync(reader, ct).ConfigureAwait(false);
+        var projects = await ReadAsync(reader, ReadProject, ct).ConfigureAwait(false);
+        var deliveries = await ReadAsync(reader, ReadDelivery, ct).ConfigureAwait(false);
+        var quotes = await ReadAsync(reader, ReadQuote, ct).ConfigureAwait(false);
+        var retainage = await ReadAsync(reader, ReadHold, ct).ConfigureAwait(false);
+        var contracts = await ReadAsync(reader, ReadContract, ct).ConfigureAwait(false);
+        await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false); // the payers' settings, used by the server only
+        invoices.AddRange(await ReadAsync(reader, r => ReadInvoice(r, pool), ct).ConfigureAwait(false));
+        payments.AddRange(await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false));
+        applications.AddRange(await ReadAsync(reader, ReadApplication, ct).ConfigureAwait(false));
+        var payers = await ReadAsync(reader, ReadPayer, ct).ConfigureAwait(false);
+        var links = await ReadAsync(reader, ReadEntityLink, ct).ConfigureAwait(false);
+        invoices.AddRange(await ReadAsync(reader, r => ReadInvoice(r, pool), ct).ConfigureAwait(false));
+        payments.AddRange(await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false));
+        invoices.AddRange(await ReadAsync(reader, r => ReadInvoice(r, pool), ct).ConfigureAwait(false));
+        var promises = await ReadAsync(reader, ReadPromise, ct).ConfigureAwait(false);
+        payments.AddRange(await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false));
+        applications.AddRange(await ReadAsync(reader, ReadApplication, ct).ConfigureAwait(false));
+        if (extra is not null) await extra.ReadTrailingAsync(reader, ct).ConfigureAwait(false);
+        _ = projects.SingleOrDefault() ?? throw new LedgerNotFoundException(tenantId, projectId);
+        return new LedgerSnapshot(
+            meta, present, payers, links, projects, deliveries, quotes, invoices.Items, payments.Items,
+            applications.Items, retainage, contracts, promises, []);
     }
 
     // Prepared: planning these statements costs several times running them, and a prepared

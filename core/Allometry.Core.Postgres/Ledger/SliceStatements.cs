@@ -1,6 +1,5 @@
 namespace Allometry.Core.Postgres.Ledger;
 
-using Allometry.Core.Ledger;
 using Npgsql;
 
 /// <summary>
@@ -18,11 +17,4 @@ internal sealed record SliceStatements(
     IReadOnlyList<string> Leading,
     Func<NpgsqlDataReader, CancellationToken, Task> ReadLeadingAsync,
     IReadOnlyList<string> Trailing,
-    Func<NpgsqlDataReader, CancellationToken, Task> ReadTrailingAsync)
-{
-    /// <summary>
-    /// Payers whose whole payment history the caller needs besides the slice (a snoozed exception
-    /// waiting for one of their payments), asked once the first round trip is read.
-    /// </summary>
-    public Func<Project, IEnumerable<string>>? PaymentHistoryOf { get; init; }
-}
+    Func<NpgsqlDataReader, CancellationToken, Task> ReadTrailingAsync);

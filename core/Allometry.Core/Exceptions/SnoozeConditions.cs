@@ -86,21 +86,11 @@ public sealed class SnoozeConditions(LedgerSnapshot ledger, DateOnly asOf)
         return first;
     }
 
-    private string? PayerOf(ExceptionState state) => PaymentPayerOf(state, ledger.Project(state.ProjectId));
-
-    /// <summary>
-    /// The payer whose payments a snooze "until payment received" waits for: the re-routed entity,
-    /// else the exception's payer, else the current (or contract) payer of <paramref name="project"/>,
-    /// the exception's project. Null when the exception is not snoozed on that condition. A project
-    /// evaluation reads these payers' whole payment history, and nothing else of theirs, for it.
-    /// </summary>
-    public static string? PaymentPayerOf(ExceptionState state, Project? project)
+    private string? PayerOf(ExceptionState state)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        if (state.Status != ExceptionStatus.Snoozed || state.SnoozeCondition != SnoozeCondition.PaymentReceived) return null;
         if (state.ReroutedPayerId is { } rerouted) return rerouted;
         if (state.PayerId is { } payer) return payer;
-        return project is not null ? project.CurrentPayerId ?? project.ContractPayerId : null;
+        return ledger.Project(state.ProjectId) is { } project ? project.CurrentPayerId ?? project.ContractPayerId : null;
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
