@@ -89,12 +89,19 @@ public sealed partial class LedgerSnapshotStore
             UNION
             SELECT payer_id FROM service_contracts WHERE tenant_id = $1 AND project_id = $2
         ),
+        snoozed AS (
+            SELECT e.rerouted_payer_id, e.payer_id, e.project_id
+            FROM exceptions e
+            WHERE e.tenant_id = $1 AND e.project_id = $2 AND e.status = 'snoozed'
+            UNION
+            SELECT e.rerouted_payer_id, e.payer_id, e.project_id
+            FROM exceptions e
+            WHERE e.tenant_id = $1 AND e.subject_id IN (SELECT invoice_id FROM project_invoices UNION ALL SELECT $2) AND e.status = 'snoozed'
+        ),
         history AS (
             SELECT coalesce(e.rerouted_payer_id, e.payer_id, pr.current_payer_id, pr.contract_payer_id) AS payer_id
-            FROM exceptions e
-            LEFT JOIN projects pr ON pr.tenant_id = e.tenant_id AND pr.project_id = e.project_id AND e.project_id = $2
-            WHERE e.tenant_id = $1 AND e.status = 'snoozed'
-              AND (e.project_id = $2 OR e.subject_id IN (SELECT invoice_id FROM project_invoices UNION ALL SELECT $2))
+            FROM snoozed e
+            LEFT JOIN projects pr ON pr.tenant_id = $1 AND pr.project_id = e.project_id AND e.project_id = $2
         )
         SELECT set_config('allometry.slice_payers',
                    coalesce((SELECT array_agg(payer_id ORDER BY payer_id) FROM involved WHERE payer_id IS NOT NULL), '{}')::text, true),
@@ -153,9 +160,9 @@ public sealed partial class LedgerSnapshotStore
         SELECT {PayersColumns}
         FROM payers
         WHERE tenant_id = $1
-          AND (payer_id = ANY({InvolvedPayers})
-               OR payer_id IN (SELECT to_payer_id FROM entity_links WHERE tenant_id = $1 AND from_payer_id = ANY({InvolvedPayers}))
-               OR payer_id IN (SELECT from_payer_id FROM entity_links WHERE tenant_id = $1 AND to_payer_id = ANY({InvolvedPayers})))
+          AND payer_id IN (SELECT unnest({InvolvedPayers})
+                           UNION SELECT to_payer_id FROM entity_links WHERE tenant_id = $1 AND from_payer_id = ANY({InvolvedPayers})
+                           UNION SELECT from_payer_id FROM entity_links WHERE tenant_id = $1 AND to_payer_id = ANY({InvolvedPayers}))
         ORDER BY payer_id
         """;
 
