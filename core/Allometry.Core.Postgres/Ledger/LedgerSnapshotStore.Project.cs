@@ -233,6 +233,17 @@ public sealed partial class LedgerSnapshotStore
         WHERE tenant_id = $1 AND payment_id IN (SELECT payment_id FROM payments WHERE tenant_id = $1 AND payer_id = ANY({HistoryPayers}))
         """;
 
+    // Prepared statements are planned anew at every run while PostgreSQL judges their generic
+    // plan dearer than a custom one, which for these (parameters inside IN subqueries) it does:
+    // planning the slice then cost more than running it. Their generic plans are index look-ups
+    // by tenant and project, as good as custom ones, so the slice asks for them, and puts the
+    // setting back after its own statements (the caller's writes plan better with their arrays' sizes).
+    private const string SavePlanModeSql = "SELECT set_config('allometry.saved_plan_cache_mode', current_setting('plan_cache_mode'), true)";
+
+    private const string GenericPlansSql = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)";
+
+    private const string RestorePlanModeSql = "SELECT set_config('plan_cache_mode', current_setting('allometry.saved_plan_cache_mode'), true)";
+
     private static readonly string[] SliceSql =
     [
         MetaSql, PresentSql, ProjectRowSql, ProjectDeliveriesSql, ProjectQuotesSql, ProjectRetainageSql, ProjectContractsSql,
@@ -271,9 +282,11 @@ public sealed partial class LedgerSnapshotStore
         var invoices = new Rows<Invoice>(i => i.InvoiceId);
         var payments = new Rows<Payment>(p => p.PaymentId);
         var applications = new Rows<PaymentApplication>(a => $"{a.PaymentId}\n{a.InvoiceId}");
-        string[] statements = [.. extra?.Leading ?? [], .. SliceSql, .. extra?.Trailing ?? []];
+        string[] statements = [SavePlanModeSql, GenericPlansSql, .. extra?.Leading ?? [], .. SliceSql, RestorePlanModeSql, .. extra?.Trailing ?? []];
         await using var batch = await PreparedBatchAsync(connection, transaction, statements, [tenantId, projectId], ct).ConfigureAwait(false);
         await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false);
+        await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false);
         if (extra is not null) await extra.ReadLeadingAsync(reader, ct).ConfigureAwait(false);
         var meta = await ReadMetaAsync(reader, tenantId, ct).ConfigureAwait(false);
         var present = await ReadPresentAsync(reader, ct).ConfigureAwait(false);
@@ -294,6 +307,7 @@ public sealed partial class LedgerSnapshotStore
         var promises = await ReadAsync(reader, ReadPromise, ct).ConfigureAwait(false);
         payments.AddRange(await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false));
         applications.AddRange(await ReadAsync(reader, ReadApplication, ct).ConfigureAwait(false));
+        await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false);
         if (extra is not null) await extra.ReadTrailingAsync(reader, ct).ConfigureAwait(false);
         _ = projects.SingleOrDefault() ?? throw new LedgerNotFoundException(tenantId, projectId);
         return new LedgerSnapshot(
