@@ -80,6 +80,14 @@ internal sealed record TeamsOptions
     /// <value>Defaults to 10 minutes.</value>
     public TimeSpan MembersCacheLifetime { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long an invoke's answer waits for a member list not read yet (<c>Teams:InvokeRosterWait</c>): Teams waits
+    /// only a few seconds for the answer, so a slower read leaves that one card without <c>refresh.userIds</c> (the read
+    /// goes on and serves the next card).
+    /// </summary>
+    /// <value>Defaults to 2 seconds.</value>
+    public TimeSpan InvokeRosterWait { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>True when no app id is configured: local/emulator mode without authentication, loopback only.</summary>
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
 }

@@ -29,6 +29,7 @@ internal static class TeamsOptionsReader
             RetryBaseDelay = ReadTimeSpan(section, "RetryBaseDelay") ?? defaults.RetryBaseDelay,
             RetryMaxDelay = ReadTimeSpan(section, "RetryMaxDelay") ?? defaults.RetryMaxDelay,
             MembersCacheLifetime = ReadTimeSpan(section, "MembersCacheLifetime") ?? defaults.MembersCacheLifetime,
+            InvokeRosterWait = ReadTimeSpan(section, "InvokeRosterWait") ?? defaults.InvokeRosterWait,
         };
         Validate(options);
         return options;

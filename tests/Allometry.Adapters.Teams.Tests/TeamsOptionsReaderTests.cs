@@ -30,6 +30,7 @@ public sealed class TeamsOptionsReaderTests
     [InlineData("Teams:MaxBodyBytes", "Teams:MaxBodyBytes=-5")]
     [InlineData("Teams:RetryBaseDelay", "Teams:RetryBaseDelay=soon")]
     [InlineData("Teams:MembersCacheLifetime", "Teams:MembersCacheLifetime=-00:01:00")]
+    [InlineData("Teams:InvokeRosterWait", "Teams:InvokeRosterWait=later")]
     public void Read_BadValue_FailsNamingTheKey(string key, params string[] settings)
     {
         // Arrange
@@ -62,5 +63,17 @@ public sealed class TeamsOptionsReaderTests
         // Assert
         Assert.Equal(TimeSpan.FromMinutes(10), defaults.MembersCacheLifetime);
         Assert.Equal(TimeSpan.FromSeconds(150), configured.MembersCacheLifetime);
+    }
+
+    [Fact]
+    public void Read_InvokeRosterWait_DefaultTwoSecondsOrAsConfigured()
+    {
+        // Act
+        var defaults = TeamsOptionsReader.Read(Config());
+        var configured = TeamsOptionsReader.Read(Config(("Teams:InvokeRosterWait", "00:00:05")));
+
+        // Assert
+        Assert.Equal(TimeSpan.FromSeconds(2), defaults.InvokeRosterWait);
+        Assert.Equal(TimeSpan.FromSeconds(5), configured.InvokeRosterWait);
     }
 }

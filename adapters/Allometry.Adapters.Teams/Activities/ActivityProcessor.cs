@@ -18,6 +18,7 @@ internal sealed class ActivityProcessor(
     BlockedConversations blocked,
     ConversationMembers members,
     RefreshAudience audience,
+    TeamsOptions options,
     ILogger<ActivityProcessor> logger)
 {
     /// <summary>Messages, Submit clicks and installations (run after the HTTP acknowledgement).</summary>
@@ -133,12 +134,10 @@ internal sealed class ActivityProcessor(
 
     private static string ConversationId(Activity activity) => activity.Conversation?.Id ?? "";
 
-    // Teams waits a few seconds for an invoke's answer: a roster read slower than this leaves this one card without
-    // userIds (the read goes on and serves the next card).
-    private static readonly TimeSpan RosterWait = TimeSpan.FromSeconds(2);
-
+    // Teams waits a few seconds for an invoke's answer: a roster read slower than the configured wait leaves this one
+    // card without userIds (the read goes on and serves the next card).
     private Task<IReadOnlyList<string>> AudienceAsync(Activity activity, Card card, CancellationToken ct) =>
-        audience.ForAsync(card, ActivityMapper.Address(activity), ct, RosterWait);
+        audience.ForAsync(card, ActivityMapper.Address(activity), ct, options.InvokeRosterWait);
 
     /// <summary>
     /// A conversation that speaks to the bot again (a message, a <c>conversationUpdate</c>, a re-installation) no longer

@@ -39,6 +39,8 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         ["Teams:MaxBodyBytes"] = "65536",
         ["Teams:RetryBaseDelay"] = "00:00:00.050",
         ["Teams:RetryMaxDelay"] = "00:00:02",
+        // A loaded test machine can take longer than production's 2 s to read a roster; the tests assert userIds.
+        ["Teams:InvokeRosterWait"] = "00:00:30",
     };
 
     public static async Task<TeamsTestHost> StartAsync(IDictionary<string, string?> config, Action<IServiceCollection> configure)
