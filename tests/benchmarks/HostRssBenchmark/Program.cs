@@ -11,7 +11,8 @@
 //   5. "digests": every subscription's morning digest fired by the host's scheduler (triggered through the
 //      clustered job store, where `allometry jobs run` finds the jobs) and delivered by its outbox to the fake
 //      connector, until all ran and the outbox is empty (bounded by --drain-timeout).
-//   6. "load": questions through /api/messages at --rate for --load-seconds, one request in ten a card click.
+//   6. "load": questions through /api/messages at --rate for --load-seconds; one request in --action-every (10)
+//      is a card click ("assign to me" on an open exception) instead, 0 for none.
 //   7. "idle": nothing asked for --idle-seconds.
 // VmRSS of the host is sampled every 500 ms from /proc/<pid>/status; the steady states are medians of the
 // last --window seconds of "load" and "idle". See README.md.
@@ -39,8 +40,6 @@ using Npgsql;
 using Quartz;
 
 const string Tenant = "bench";
-// One request in ten during "load" is a card click ("assign to me" on an open exception) instead of a question.
-const int ActionEvery = 10;
 var ci = CultureInfo.InvariantCulture;
 var options = RssOptions.Parse(args);
 var dll = options.HostDll ?? LocateHost();
@@ -161,8 +160,8 @@ try
 
     // 6. Under load: questions through /api/messages.
     sampler.Enter("load");
-    var openExceptions = await OpenExceptionsAsync(dataSource, Tenant, options.Rate * options.LoadSeconds / ActionEvery + 1);
-    var questions = new TeamsQuestions(new Uri(baseAddress.ToString().TrimEnd('/') + "/"), fake, realm, aad, finance.Name, questionProjects, openExceptions, ActionEvery);
+    var openExceptions = await OpenExceptionsAsync(dataSource, Tenant, options.ActionEvery == 0 ? 0 : options.Rate * options.LoadSeconds / options.ActionEvery + 1);
+    var questions = new TeamsQuestions(new Uri(baseAddress.ToString().TrimEnd('/') + "/"), fake, realm, aad, finance.Name, questionProjects, openExceptions, options.ActionEvery);
     var outcome = await questions.RunAsync(options.Rate, TimeSpan.FromSeconds(options.LoadSeconds), "q-");
 
     // 7. Idle.

@@ -5,10 +5,10 @@ using System.Globalization;
 /// <summary>The command line of the benchmark; every phase is bounded by one of these.</summary>
 internal sealed record RssOptions(
     int Invoices, int Projects, int Payers, int Seed, int Subscriptions, int Rate, int LoadSeconds, int IdleSeconds, int WindowSeconds,
-    int EvaluationTimeoutSeconds, int DrainTimeoutSeconds, string? HostDll, IReadOnlyDictionary<string, string> HostEnvironment)
+    int EvaluationTimeoutSeconds, int DrainTimeoutSeconds, int ActionEvery, string? HostDll, IReadOnlyDictionary<string, string> HostEnvironment)
 {
     private const string Usage = "Usage: [--invoices N] [--projects M] [--payers P] [--seed S] [--subscriptions K] [--rate Q] [--load-seconds T] " +
-        "[--idle-seconds T] [--window T] [--evaluation-timeout T] [--drain-timeout T] [--host-dll PATH] [--host-env KEY=VALUE]...";
+        "[--idle-seconds T] [--window T] [--evaluation-timeout T] [--drain-timeout T] [--action-every N] [--host-dll PATH] [--host-env KEY=VALUE]...";
 
     public static RssOptions Parse(string[] args)
     {
@@ -19,10 +19,11 @@ internal sealed record RssOptions(
         var subscriptions = 5;
         var rate = 20;
         var load = 60;
-        var idle = 60;
+        var idle = 150;
         var window = 30;
         var evaluationTimeout = 600;
         var drainTimeout = 600;
+        var actionEvery = 10;
         string? dll = null;
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
@@ -40,6 +41,7 @@ internal sealed record RssOptions(
                 case "--window": window = Int(Next(args, ref i)); break;
                 case "--evaluation-timeout": evaluationTimeout = Int(Next(args, ref i)); break;
                 case "--drain-timeout": drainTimeout = Int(Next(args, ref i)); break;
+                case "--action-every": actionEvery = Int(Next(args, ref i)); break;
                 case "--host-dll": dll = Next(args, ref i); break;
                 case "--host-env":
                     var pair = Next(args, ref i);
@@ -54,7 +56,7 @@ internal sealed record RssOptions(
         if (rate < 1 || load < 1 || idle < 1 || window < 1 || subscriptions < 1) throw new ArgumentException($"Rates, durations and counts must be positive. {Usage}");
         if (window > Math.Min(load, idle)) throw new ArgumentException($"--window must not exceed --load-seconds or --idle-seconds. {Usage}");
         return new RssOptions(invoices, projects, payers ?? Math.Max(10, projects / 10), seed, subscriptions, rate, load, idle, window,
-            evaluationTimeout, drainTimeout, dll, environment);
+            evaluationTimeout, drainTimeout, actionEvery, dll, environment);
     }
 
     private static string Next(string[] args, ref int i) =>
