@@ -132,7 +132,7 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
     private async Task<Risk> LoadRiskAsync(string tenantId, CancellationToken ct)
     {
         var snapshot = await queue.LoadSnapshotAsync(tenantId, ct).ConfigureAwait(false);
-        var built = snapshot is null ? null : await queue.BuildAsync(tenantId, ct).ConfigureAwait(false);
+        var built = snapshot is null ? null : await queue.BuildAsync(tenantId, snapshot, ct).ConfigureAwait(false);
         return new Risk(built, snapshot, snapshot is null ? EntityGraph.Empty : EntityGraph.Of(snapshot));
     }
 

@@ -22,9 +22,9 @@ public sealed class QueueCardService(NpgsqlDataSource dataSource, RiskQueueServi
     public async Task<(IReadOnlyList<ExceptionCard> Cards, int More)> ComposeAsync(string tenantId, Role role, Language language, string? viewerEmail, int top,
         PermissionSettings? settings, CancellationToken ct)
     {
-        var risk = await queue.BuildAsync(tenantId, ct).ConfigureAwait(false);
-        var ranks = RiskQueueService.RanksOf(risk);
         var snapshot = await queue.LoadSnapshotAsync(tenantId, ct).ConfigureAwait(false);
+        var risk = snapshot is null ? null : await queue.BuildAsync(tenantId, snapshot, ct).ConfigureAwait(false);
+        var ranks = RiskQueueService.RanksOf(risk);
         var graph = snapshot is null ? EntityGraph.Empty : EntityGraph.Of(snapshot);
         var rows = await ExceptionCardService.ReadAsync(dataSource, tenantId, ExceptionsSql, null, ct).ConfigureAwait(false);
         var permissions = settings ?? PermissionSettings.Default;
