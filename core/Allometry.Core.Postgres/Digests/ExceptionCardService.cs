@@ -24,10 +24,11 @@ using Npgsql;
 public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueService queue, TimeProvider? time = null)
 {
     /// <summary>
-    /// How long a tenant's risk queue is reused: scores move with ledger imports, not with clicks,
-    /// and fifty people clicking one card must not re-run every rule fifty times.
+    /// How long a tenant's scores and re-route choices are reused: scores move with ledger imports, not with clicks,
+    /// and fifty people clicking one card must not re-run every rule fifty times (at 1,000,000 invoices one build reads
+    /// the whole ledger: seconds and a gigabyte, given back once built).
     /// </summary>
-    public static readonly TimeSpan RiskCacheLifetime = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RiskCacheLifetime = TimeSpan.FromMinutes(2);
 
     internal const string SelectSql = """
         SELECT e.exception_id, e.version, e.rule_id, e.severity::text, e.amount_at_risk, e.currency::text,
@@ -44,8 +45,8 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, Lazy<Task<Risk>> Risk)> _risk = new(StringComparer.Ordinal);
 
-    // Forgets expired risk queues: each holds the tenant's whole ledger (about 2 GB at 1,000,000
-    // invoices, see tests/benchmarks/HostRssBenchmark), which a host must not keep after the clicks stop.
+    // Forgets expired entries: they are small (scores and choices, never the ledger), but a host serving many
+    // tenants must not keep every tenant it ever served.
     private ITimer? _sweep;
 
     /// <summary>
@@ -63,7 +64,7 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
         var row = rows[0];
         var risk = await RiskAsync(tenantId, ct).ConfigureAwait(false);
         var own = row.PmEmail is { } pm && string.Equals(pm.Trim(), viewer.Email, StringComparison.OrdinalIgnoreCase);
-        return Build(row, risk.Queue, risk.Snapshot, risk.Graph, new CardViewer(role, language, own, settings ?? PermissionSettings.Default));
+        return risk.Build(row, new CardViewer(role, language, own, settings ?? PermissionSettings.Default));
     }
 
     /// <summary>
@@ -77,7 +78,7 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
         var rows = await ReadAsync(dataSource, tenantId, OneSql, exceptionId, ct).ConfigureAwait(false);
         if (rows.Count == 0) return null;
         var risk = await RiskAsync(tenantId, ct).ConfigureAwait(false);
-        return Build(rows[0], risk.Queue, risk.Snapshot, risk.Graph, CardViewer.Channel(language, settings ?? PermissionSettings.Default));
+        return risk.Build(rows[0], CardViewer.Channel(language, settings ?? PermissionSettings.Default));
     }
 
     internal static ExceptionCard Build(ExceptionRow row, CollectionsQueue? queue, LedgerSnapshot? snapshot, EntityGraph graph, CardViewer viewer)
@@ -129,11 +130,23 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
         }
     }
 
+    // Keeps only what a card reads — each payer's score and each linked payer's re-route choices — so the ledger the
+    // queue was built from is garbage once this returns (the cached queue used to hold it: ~1 GB at 1,000,000 invoices).
     private async Task<Risk> LoadRiskAsync(string tenantId, CancellationToken ct)
     {
         var snapshot = await queue.LoadSnapshotAsync(tenantId, ct).ConfigureAwait(false);
-        var built = snapshot is null ? null : await queue.BuildAsync(tenantId, snapshot, ct).ConfigureAwait(false);
-        return new Risk(built, snapshot, snapshot is null ? EntityGraph.Empty : EntityGraph.Of(snapshot));
+        if (snapshot is null) return Risk.None;
+        var built = await queue.BuildAsync(tenantId, snapshot, ct).ConfigureAwait(false);
+        var graph = EntityGraph.Of(snapshot);
+        var choices = new Dictionary<string, IReadOnlyList<CardChoice>>(StringComparer.Ordinal);
+        foreach (var payer in snapshot.Payers)
+        {
+            var linked = Choices(graph, snapshot, payer.PayerId);
+            if (linked.Count > 0) choices[payer.PayerId] = linked;
+        }
+        var scores = new Dictionary<string, RiskScore>(StringComparer.Ordinal);
+        foreach (var score in built.Scores.All) scores.TryAdd(score.PayerId, score);
+        return new Risk(scores, choices);
     }
 
     /// <summary>Reads exception rows with <paramref name="sql"/> (<see cref="SelectSql"/> plus a WHERE on @tenant and optionally @id).</summary>
@@ -184,7 +197,19 @@ public sealed class ExceptionCardService(NpgsqlDataSource dataSource, RiskQueueS
         return rows;
     }
 
-    private sealed record Risk(CollectionsQueue? Queue, LedgerSnapshot? Snapshot, EntityGraph Graph);
+    /// <summary>A tenant's scores by payer and re-route choices by payer: all a card needs of its ledger.</summary>
+    private sealed record Risk(IReadOnlyDictionary<string, RiskScore> Scores, IReadOnlyDictionary<string, IReadOnlyList<CardChoice>> Choices)
+    {
+        public static Risk None { get; } = new(new Dictionary<string, RiskScore>(), new Dictionary<string, IReadOnlyList<CardChoice>>());
+
+        // As the static Build: a re-routed exception ranks with its new payer; choices are the original payer's links.
+        public ExceptionCard Build(ExceptionRow row, CardViewer viewer)
+        {
+            var score = (row.Input.ReroutedPayerId ?? row.Input.PayerId) is { } payer ? Scores.GetValueOrDefault(payer) : null;
+            var choices = row.Input.PayerId is { } id ? Choices.GetValueOrDefault(id) ?? [] : [];
+            return ExceptionCardBuilder.Build(row.Input, score, viewer, choices);
+        }
+    }
 }
 
 /// <summary>An exception as read for a card, with its project's manager (who counts as "own project").</summary>
