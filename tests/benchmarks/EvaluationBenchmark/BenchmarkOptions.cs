@@ -2,9 +2,9 @@ namespace Allometry.Benchmarks.Evaluation;
 
 using System.Globalization;
 
-internal sealed record BenchmarkOptions(int Invoices, int Projects, int Payers, int Incremental, int Seed, bool ImportChange, bool LogSlow, bool PaymentsViaImporter)
+internal sealed record BenchmarkOptions(int Invoices, int Projects, int Payers, int Incremental, int Seed, bool ImportChange, bool LogSlow, bool PaymentsViaImporter, string? KeepDirectory = null)
 {
-    private const string Usage = "Usage: [--invoices N] [--projects M] [--payers P] [--incremental K] [--seed S] [--change sql|import] [--log-slow] [--payments-via-importer]";
+    private const string Usage = "Usage: [--invoices N] [--projects M] [--payers P] [--incremental K] [--seed S] [--change sql|import] [--log-slow] [--payments-via-importer] [--keep DIR]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -16,6 +16,7 @@ internal sealed record BenchmarkOptions(int Invoices, int Projects, int Payers, 
         var import = false;
         var logSlow = false;
         var paymentsViaImporter = false;
+        string? keep = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -35,11 +36,12 @@ internal sealed record BenchmarkOptions(int Invoices, int Projects, int Payers, 
                     break;
                 case "--log-slow": logSlow = true; break;
                 case "--payments-via-importer": paymentsViaImporter = true; break;
+                case "--keep": keep = Path.GetFullPath(args[++i]); break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
             }
         }
         if (projects < 1 || invoices < projects) throw new ArgumentException($"Need at least one invoice per project. {Usage}");
-        return new BenchmarkOptions(invoices, projects, payers ?? Math.Max(10, projects / 10), Math.Min(incremental, projects), seed, import, logSlow, paymentsViaImporter);
+        return new BenchmarkOptions(invoices, projects, payers ?? Math.Max(10, projects / 10), Math.Min(incremental, projects), seed, import, logSlow, paymentsViaImporter, keep);
     }
 
     private static int Int(string text) => int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);

@@ -29,7 +29,11 @@ Console.WriteLine(string.Create(ci,
     $"generated in {clock.Elapsed.TotalSeconds:0.0} s: {ledger.Invoices.Count:N0} invoices, {ledger.Payments.Count:N0} payments, {ledger.Applications.Count:N0} applications, " +
     $"{ledger.Quotes.Count:N0} quotes, {ledger.Deliveries.Count:N0} deliveries, {ledger.Holds.Count:N0} holds, {ledger.Contracts.Count:N0} contracts, {ledger.PlantedProjects:N0} projects with a planted problem"));
 
-await using var server = await PostgresServer.StartAsync(PostgresServerOptions.ForTests() with
+// --keep DIR leaves the cluster in DIR after the run (the ledger imported), to explore plans with psql.
+var serverOptions = options.KeepDirectory is { } keep
+    ? PostgresServerOptions.ForTests() with { InstanceDirectory = keep, DeleteOnDispose = false }
+    : PostgresServerOptions.ForTests();
+await using var server = await PostgresServer.StartAsync(serverOptions with
 {
     Settings = options.LogSlow ? new Dictionary<string, string> { ["log_min_duration_statement"] = "200" } : new Dictionary<string, string>(),
 });
