@@ -3,6 +3,7 @@ namespace Allometry.Core.Postgres.Exceptions;
 using System.Diagnostics;
 using Allometry.Core.Exceptions;
 using Allometry.Core.Ledger;
+using Allometry.Core.Postgres.Exceptions.Screening;
 using Allometry.Core.Postgres.Ledger;
 using Allometry.Core.Rules;
 using Npgsql;
@@ -24,6 +25,7 @@ public sealed partial class ExceptionEvaluator
     private readonly RuleSettingsStore _settings;
     private readonly TimeProvider _time;
     private readonly RuleEngine _engine;
+    private readonly ScreenedLedgerLoader _screened;
 
     /// <summary>An evaluator of <paramref name="engine"/>'s rules (by default every rule of <see cref="RuleCatalog"/>).</summary>
     public ExceptionEvaluator(NpgsqlDataSource dataSource, LedgerSnapshotStore snapshots, RuleSettingsStore settings, TimeProvider time, RuleEngine? engine = null)
@@ -33,14 +35,43 @@ public sealed partial class ExceptionEvaluator
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _engine = engine ?? RuleCatalog.CreateEngine();
+        _screened = new ScreenedLedgerLoader(dataSource, _engine.Rules);
     }
 
     /// <summary>Evaluates the tenant's whole ledger and reconciles every exception of the tenant.</summary>
+    /// <remarks>
+    /// The ledger is read screened (<see cref="ScreenedLedgerLoader"/>): set-based SQL screens name
+    /// the projects and invoices where a rule can fire, only those (and the payer-wide facts) are
+    /// read, and the rules run over them; the findings are the whole ledger's
+    /// (<see cref="ScreenedLedger.Owns"/>). <see cref="EvaluateTenantWholeAsync"/> reads everything.
+    /// </remarks>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="asOf">The day to evaluate for; by default the ledger's as-of date.</param>
     /// <param name="ct">Cancels the evaluation; nothing is written unless it completes.</param>
     /// <exception cref="LedgerNotFoundException">The tenant has no imported ledger.</exception>
     public async Task<ExceptionEvaluation> EvaluateTenantAsync(string tenantId, DateOnly? asOf, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var settings = await _settings.LoadAsync(tenantId, ct).ConfigureAwait(false);
+        var reroutes = await _settings.LoadReroutesAsync(tenantId, ct).ConfigureAwait(false);
+        var settingsTime = clock.Elapsed;
+        var screened = await _screened.LoadAsync(tenantId, asOf, settings, ct).ConfigureAwait(false);
+        var load = clock.Elapsed - settingsTime;
+        var context = new RuleContext(screened.Snapshot, asOf ?? screened.Snapshot.Meta.AsOf, settings) { Reroutes = reroutes };
+        var evaluation = _engine.Evaluate(context);
+        evaluation = evaluation with { Findings = screened.Owned(evaluation.Findings) };
+        var timings = new EvaluationTimings(load, settingsTime, clock.Elapsed - load - settingsTime, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+        return await ReconcileAsync(tenantId, null, evaluation.Findings, evaluation, context, timings, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Evaluates the tenant reading its whole ledger into memory (seconds and a gigabyte at a
+    /// million invoices): the reference the screened <see cref="EvaluateTenantAsync"/> is checked
+    /// against, and a way to rule the screens out when a result is in doubt.
+    /// </summary>
+    /// <inheritdoc cref="EvaluateTenantAsync" path="/param"/>
+    /// <exception cref="LedgerNotFoundException">The tenant has no imported ledger.</exception>
+    public async Task<ExceptionEvaluation> EvaluateTenantWholeAsync(string tenantId, DateOnly? asOf, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var snapshot = await _snapshots.LoadAsync(tenantId, ct).ConfigureAwait(false);

@@ -1,33 +1,57 @@
 namespace Allometry.Core.Postgres.Exceptions.Screening;
 
+using System.Data;
 using Allometry.Core.Ledger;
 using Allometry.Core.Postgres.Ledger;
 using Allometry.Core.Rules;
 using Npgsql;
 
 /// <summary>
-/// Reads what a whole-tenant evaluation needs and nothing else: the base scope (open receivables,
-/// unapplied cash, promises, aging lines, projects with live exceptions) plus the candidates of the
-/// screens (<see cref="IRuleScreen"/>) of the rules that run. The rules run over the result exactly
-/// as over the whole ledger and report the same findings (the equivalence tests hold it to that).
+/// Reads what a whole-tenant evaluation needs and nothing else: the base scope (every project with
+/// an open invoice or a live exception, promised invoices, unapplied cash, aging lines, every payer
+/// and link) plus the candidates of the screens (<see cref="IRuleScreen"/>) of the rules that run.
+/// The rules run over the result as over the whole ledger and, through
+/// <see cref="ScreenedLedger.Owns"/>, report the same findings (the equivalence tests hold it to that).
 /// </summary>
 /// <param name="dataSource">The database.</param>
-public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource)
+/// <param name="rules">The rules that may run (by default every rule of <see cref="RuleCatalog"/>): a screen runs only for rules that run.</param>
+public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyList<IRule>? rules = null)
 {
-    private readonly LedgerSnapshotStore _whole = new(dataSource);
+    private readonly IReadOnlyList<IRule> _rules = rules ?? RuleCatalog.All;
 
-    /// <summary>Loads the screened snapshot of <paramref name="tenantId"/> for an evaluation at <paramref name="asOf"/>.</summary>
+    /// <summary>Loads the screened ledger of <paramref name="tenantId"/> for an evaluation at <paramref name="asOf"/>.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="asOf">The evaluation date; by default the ledger's as-of date.</param>
     /// <param name="settings">The tenant's rule settings (which rules run, and the thresholds the screens use).</param>
     /// <param name="ct">Cancels the read.</param>
-    /// <returns>A snapshot whose <see cref="LedgerSnapshot.Meta"/> and <see cref="LedgerSnapshot.PresentSheets"/> equal the whole ledger's.</returns>
+    /// <returns>The read, whose snapshot's <see cref="LedgerSnapshot.Meta"/> and <see cref="LedgerSnapshot.PresentSheets"/> are the whole ledger's.</returns>
     /// <exception cref="LedgerNotFoundException">The tenant has no imported ledger.</exception>
-    public async Task<LedgerSnapshot> LoadAsync(string tenantId, DateOnly? asOf, RuleSettings settings, CancellationToken ct)
+    public async Task<ScreenedLedger> LoadAsync(string tenantId, DateOnly? asOf, RuleSettings settings, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentNullException.ThrowIfNull(settings);
-        // Placeholder until the screened read lands: the whole ledger (always sound, never fast).
-        return await _whole.LoadAsync(tenantId, ct).ConfigureAwait(false);
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        // Repeatable read: the screens and the reads see one state of the ledger. Not read-only: the
+        // scope sits in temporary tables, dropped at the commit.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
+        var (meta, present, projects, invoices) = await LedgerSnapshotStore.ReadBaseScopeAsync(connection, transaction, tenantId, ct).ConfigureAwait(false);
+        var scopeProjects = new HashSet<string>(projects, StringComparer.Ordinal);
+        var scopeInvoices = new HashSet<string>(invoices, StringComparer.Ordinal);
+        var registrations = new HashSet<Province>(settings.SellerPstRegistrations);
+        registrations.UnionWith(meta.SellerPstRegistrations);
+        var context = new ScreenContext(tenantId, asOf ?? meta.AsOf, settings, registrations);
+        var running = _rules.Where(r => settings.IsEnabled(r.Id) && r.RequiredSheets.All(present.Contains)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var screens = RuleScreens.All.Where(s => s.RuleIds.Any(running.Contains)).ToList();
+        var unscreened = running.Where(id => !BaseScope.Covers.Contains(id) && !screens.Any(s => s.RuleIds.Contains(id)));
+        IEnumerable<IRuleScreen> toRun = unscreened.Any() ? [EverythingScreen.Instance] : screens;
+        foreach (var screen in toRun)
+        {
+            var found = await screen.RunAsync(connection, context, ct).ConfigureAwait(false);
+            scopeProjects.UnionWith(found.ProjectIds);
+            scopeInvoices.UnionWith(found.InvoiceIds);
+        }
+        var snapshot = await LedgerSnapshotStore.ReadScopeAsync(connection, transaction, tenantId, meta, present, scopeProjects, scopeInvoices, ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return new ScreenedLedger(snapshot, scopeProjects, scopeInvoices);
     }
 }

@@ -1,0 +1,30 @@
+namespace Allometry.Core.Postgres.Exceptions.Screening;
+
+/// <summary>
+/// The rules the base scope of a screened read covers without a screen of their own: each can
+/// only report on something the base scope always reads whole.
+/// </summary>
+/// <remarks>
+/// The base scope (LedgerSnapshotStore.Screened.cs) reads whole every project with an open
+/// invoice (balance ≠ 0, not void) or a live exception, every projectless open invoice, every
+/// promise with its invoice and its payer's payments, every payment with an unapplied rest, every
+/// aging line, every payer and link. A rule outside this list and without a screen is not
+/// trusted to the screens: the loader then reads every project (slow, never wrong).
+/// </remarks>
+public static class BaseScope
+{
+    /// <summary>The rule ids, each with why the base scope is enough.</summary>
+    public static IReadOnlySet<string> Covers { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "OverdueInvoice",             // an invoice with a balance > 0
+        "ShortPayUnresolved",         // an invoice with a balance > the tolerance
+        "RetainageAgedMisclassified", // an invoice with a balance > 0
+        "PromptPaymentBreach",        // balance − holdback > the tolerance, so a balance > 0
+        "UnappliedDeposit",           // a credit is claimed only against an invoice with a balance > 0 in its project
+        "AgingConcentration",         // open balances only, all of them read
+        "LinkedGroupOverLimit",       // open balances only, all of them read
+        "UnappliedCash",              // unapplied payments and credit balances, all read, against open invoices
+        "BrokenPromise",              // promises, all read, with their invoices and their payers' payments
+        "SuspectedRetainage",         // aging lines, all read
+    };
+}
