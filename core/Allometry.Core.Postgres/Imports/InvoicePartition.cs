@@ -37,7 +37,7 @@ internal sealed class InvoicePartition
     public async Task<string> CreateAsync(ImportSession db)
     {
         var sql = $"""
-            CREATE TABLE {Name} (LIKE invoices INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+            CREATE TABLE {Name} (LIKE invoices INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED);
             ALTER TABLE {Name}
                 ALTER COLUMN tenant_id SET DEFAULT {Literal(db.TenantId)},
                 ALTER COLUMN import_id SET DEFAULT {db.ImportId.ToString(CultureInfo.InvariantCulture)},

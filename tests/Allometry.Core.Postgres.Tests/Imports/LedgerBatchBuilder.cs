@@ -12,6 +12,7 @@ internal sealed class LedgerBatchBuilder
     public const string File = "ledger.xlsx";
 
     public DateOnly AsOf { get; set; } = new(2026, 3, 31);
+    public IReadOnlyList<Province> SellerPstRegistrations { get; set; } = [];
     public List<Payer> Payers { get; } = [];
     public List<EntityLink> EntityLinks { get; } = [];
     public List<Project> Projects { get; } = [];
@@ -75,7 +76,7 @@ internal sealed class LedgerBatchBuilder
     /// <summary>The batch; <paramref name="issues"/> stands for what a reader found while reading.</summary>
     public LedgerBatch Build(ImportIssueCollector? issues = null) => new()
     {
-        Meta = new LedgerMeta { AsOf = AsOf, Tenant = "Test tenant", SellerProvince = Province.QC },
+        Meta = new LedgerMeta { AsOf = AsOf, Tenant = "Test tenant", SellerProvince = Province.QC, SellerPstRegistrations = SellerPstRegistrations },
         Sources = Sources,
         PresentSheets = new HashSet<string>(LedgerSheets.All, StringComparer.Ordinal),
         Issues = issues ?? new ImportIssueCollector(),
