@@ -38,7 +38,10 @@ public sealed class RegistrationScreen : IRuleScreen
         )
         SELECT text FROM printed WHERE text IS NOT NULL
         UNION ALL
-        SELECT DISTINCT registration_numbers FROM invoices WHERE tenant_id = @tenant AND {Long}
+        -- Gated by EXISTS: the planner, guessing a third of the rows long, would otherwise start
+        -- parallel workers to read an empty index.
+        SELECT registration_numbers FROM invoices
+        WHERE tenant_id = @tenant AND {Long} AND EXISTS (SELECT 1 FROM invoices WHERE tenant_id = @tenant AND {Long})
         """;
 
     // An invoice printing nothing (NULL) parses as no number at all, like "" in the rule.
@@ -68,9 +71,11 @@ public sealed class RegistrationScreen : IRuleScreen
         {
             distinct.Parameters.AddWithValue("tenant", context.TenantId);
             await using var reader = await distinct.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 var text = reader.GetString(0);
+                if (!seen.Add(text)) continue;
                 var printed = RegistrationNumbers.Parse(text);
                 if (!printed.HasGstHst) noGstHst.Add(text);
                 if (!printed.HasQst) noQst.Add(text);
