@@ -2,9 +2,9 @@ namespace Allometry.Benchmarks.Evaluation;
 
 using System.Globalization;
 
-internal sealed record BenchmarkOptions(int Invoices, int Projects, int Payers, int Incremental, int Seed, bool ImportChange, bool LogSlow, bool PaymentsViaImporter, string? KeepDirectory = null)
+internal sealed record BenchmarkOptions(int Invoices, int Projects, int Payers, int Incremental, int Seed, bool ImportChange, bool LogSlow, bool PaymentsViaImporter, string? KeepDirectory = null, bool Verify = false)
 {
-    private const string Usage = "Usage: [--invoices N] [--projects M] [--payers P] [--incremental K] [--seed S] [--change sql|import] [--log-slow] [--payments-via-importer] [--keep DIR]";
+    private const string Usage = "Usage: [--invoices N] [--projects M] [--payers P] [--incremental K] [--seed S] [--change sql|import] [--log-slow] [--payments-via-importer] [--keep DIR] [--verify]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -17,6 +17,7 @@ internal sealed record BenchmarkOptions(int Invoices, int Projects, int Payers, 
         var logSlow = false;
         var paymentsViaImporter = false;
         string? keep = null;
+        var verify = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,11 +38,12 @@ internal sealed record BenchmarkOptions(int Invoices, int Projects, int Payers, 
                 case "--log-slow": logSlow = true; break;
                 case "--payments-via-importer": paymentsViaImporter = true; break;
                 case "--keep": keep = Path.GetFullPath(args[++i]); break;
+                case "--verify": verify = true; break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
             }
         }
         if (projects < 1 || invoices < projects) throw new ArgumentException($"Need at least one invoice per project. {Usage}");
-        return new BenchmarkOptions(invoices, projects, payers ?? Math.Max(10, projects / 10), Math.Min(incremental, projects), seed, import, logSlow, paymentsViaImporter, keep);
+        return new BenchmarkOptions(invoices, projects, payers ?? Math.Max(10, projects / 10), Math.Min(incremental, projects), seed, import, logSlow, paymentsViaImporter, keep, verify);
     }
 
     private static int Int(string text) => int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);

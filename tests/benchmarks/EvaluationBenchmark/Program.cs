@@ -1,4 +1,4 @@
-// Generates a large ledger in memory (BenchLedger), imports it once with LedgerImporter into a
+// Generates a large ledger in memory (GeneratedLedger), imports it once with LedgerImporter into a
 // private PostgreSQL, then in one run times: (1) the floor, one aggregate scan of the tenant's
 // invoices by PostgreSQL (warm, median of 3); (2) ExceptionEvaluator.EvaluateTenantAsync, first
 // run (exceptions inserted) and second run (unchanged), with the split load / rules / apply and
@@ -16,6 +16,7 @@ using Allometry.Core.Postgres.Ledger;
 using Allometry.Core.Postgres.Migrations;
 using Allometry.Core.Postgres.Server;
 using Allometry.Core.Rules;
+using Allometry.Testing.Ledgers;
 using Npgsql;
 
 const string Tenant = "bench";
@@ -24,7 +25,7 @@ var ci = CultureInfo.InvariantCulture;
 Console.WriteLine(string.Create(ci, $"EvaluationBenchmark: {options.Invoices:N0} invoices, {options.Projects:N0} projects, {options.Payers:N0} payers, {Environment.ProcessorCount} CPUs, .NET {Environment.Version}"));
 
 var clock = Stopwatch.StartNew();
-var ledger = BenchLedger.Generate(options.Invoices, options.Projects, options.Payers, options.Seed);
+var ledger = GeneratedLedger.Generate(options.Invoices, options.Projects, options.Payers, options.Seed);
 Console.WriteLine(string.Create(ci,
     $"generated in {clock.Elapsed.TotalSeconds:0.0} s: {ledger.Invoices.Count:N0} invoices, {ledger.Payments.Count:N0} payments, {ledger.Applications.Count:N0} applications, " +
     $"{ledger.Quotes.Count:N0} quotes, {ledger.Deliveries.Count:N0} deliveries, {ledger.Holds.Count:N0} holds, {ledger.Contracts.Count:N0} contracts, {ledger.PlantedProjects:N0} projects with a planted problem"));
@@ -85,6 +86,9 @@ var second = await evaluator.EvaluateTenantAsync(Tenant, null, CancellationToken
 var secondTime = clock.Elapsed.TotalSeconds;
 var secondCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
 var fullRss = PeakRss.Read();
+Collect();
+// --verify: the screened snapshot's findings against the whole ledger's (exit code 1 on a difference).
+if (options.Verify && !await ScreenedVerification.RunAsync(dataSource, Tenant, RuleCatalog.CreateEngine())) Environment.ExitCode = 1;
 Collect();
 
 // The split: the same steps EvaluateTenantAsync takes, timed apart (median of 3) on a freshly

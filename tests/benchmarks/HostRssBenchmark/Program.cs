@@ -1,6 +1,6 @@
 // Resident memory of the real host with a 1,000,000-invoice ledger loaded (issue 7, "Benchmark").
 // In one bounded run, loopback only:
-//   1. BenchLedger (EvaluationBenchmark's generator) imported with LedgerImporter into a private PostgreSQL;
+//   1. GeneratedLedger (tests/Allometry.Testing, EvaluationBenchmark's generator) imported with LedgerImporter into a private PostgreSQL;
 //      people, a Teams realm and K morning-digest subscriptions to Teams conversations added.
 //   2. `allometry serve` (the bot's own build output) started as a child process against it, configured by
 //      environment variables: scheduler on, Teams served against a loopback Bot Framework fake.
@@ -35,6 +35,7 @@ using Allometry.Core.Postgres.Imports;
 using Allometry.Core.Postgres.Migrations;
 using Allometry.Core.Postgres.People;
 using Allometry.Core.Postgres.Server;
+using Allometry.Testing.Ledgers;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Quartz;
@@ -50,7 +51,7 @@ Console.WriteLine($"host runtime settings: {RuntimeSettings(dll)}{(options.HostE
 
 // 1. The ledger, imported by the product's importer (payments by COPY: see PaymentCopy.cs for why).
 var clock = Stopwatch.StartNew();
-var ledger = BenchLedger.Generate(options.Invoices, options.Projects, options.Payers, options.Seed);
+var ledger = GeneratedLedger.Generate(options.Invoices, options.Projects, options.Payers, options.Seed);
 Console.WriteLine(string.Create(ci, $"generated in {clock.Elapsed.TotalSeconds:0.0} s: {ledger.Invoices.Count:N0} invoices, {ledger.Payments.Count:N0} payments"));
 await using var server = await PostgresServer.StartAsync(PostgresServerOptions.ForTests());
 // No command timeout, as in the other benchmarks: on a loaded machine the million-row statements can exceed 30 s.

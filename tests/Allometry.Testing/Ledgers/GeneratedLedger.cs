@@ -1,4 +1,4 @@
-namespace Allometry.Benchmarks.Evaluation;
+namespace Allometry.Testing.Ledgers;
 
 using System.Globalization;
 using Allometry.Core.Imports;
@@ -7,7 +7,8 @@ using Allometry.Core.Localization;
 using Allometry.Core.Tax;
 
 /// <summary>
-/// A large ledger held in memory, in the shapes of the sample operator (core/Allometry.Core/Sample):
+/// A large ledger held in memory (moved here from the evaluation benchmark, which still uses it with
+/// no extra plants: its output for a seed is unchanged), in the shapes of the sample operator (core/Allometry.Core/Sample):
 /// payers in QC/ON/NS/BC, projects with a supply type (construction 40 %, goods 30 %, lease 15 %,
 /// service 15 %), deposit terms (30 % construction, 50 % goods) and 10 % retainage on construction,
 /// accepted quotes, deliveries, invoices taxed by place of supply with the core calculator
@@ -16,8 +17,11 @@ using Allometry.Core.Tax;
 /// contracts, a few linked groups. About 4 % of the projects carry one planted problem (an overdue
 /// invoice, a short pay, QST on GST, QC tax on an ON site, a stale NS rate, a deposit unpaid while
 /// goods shipped, unapplied cash) so the rules have work. Deterministic for a seed.
+/// <see cref="LedgerPlants"/> adds more, each with its own probability, drawn from a second random
+/// stream so the base ledger of a seed stays the same whatever is planted on top
+/// (GeneratedLedger.Plants.cs, GeneratedLedger.Extras.cs).
 /// </summary>
-internal sealed class BenchLedger
+public sealed partial class GeneratedLedger
 {
     public static readonly DateOnly AsOf = new(2026, 11, 20);
 
@@ -33,7 +37,7 @@ internal sealed class BenchLedger
     private int _paymentNo;
     private int _quoteNo;
 
-    public static readonly string SellerGstHst = WithCheckDigit("71234567") + "RT0001";
+    public static readonly string SellerGstHst = RegistrationDigits.WithCheckDigit("71234567") + "RT0001";
     public const string SellerQst = "1223456789TQ0001";
 
     public LedgerMeta Meta { get; } = new()
@@ -63,20 +67,33 @@ internal sealed class BenchLedger
     /// <summary>Index in <see cref="Invoices"/> of each project's last invoice, in project order.</summary>
     public List<int> LastInvoiceOfProject { get; } = [];
 
-    private BenchLedger(int seed) => _rng = new Random(seed);
-
-    public static BenchLedger Generate(int invoices, int projects, int payers, int seed)
+    private GeneratedLedger(int seed, LedgerPlants plants)
     {
-        var ledger = new BenchLedger(seed);
+        _rng = new Random(seed);
+        _plants = plants;
+        _plantRng = new Random(unchecked((seed * 7919) + 104_729));
+    }
+
+    /// <summary>Generates <paramref name="invoices"/> invoices over <paramref name="projects"/> projects and <paramref name="payers"/> payers.</summary>
+    /// <param name="invoices">Invoices over all projects (spread evenly).</param>
+    /// <param name="projects">Base projects.</param>
+    /// <param name="payers">Base payers.</param>
+    /// <param name="seed">The random seed: the same seed, sizes and plants give the same ledger.</param>
+    /// <param name="plants">Extra problems to plant; none by default (the benchmark's ledger).</param>
+    public static GeneratedLedger Generate(int invoices, int projects, int payers, int seed, LedgerPlants? plants = null)
+    {
+        var ledger = new GeneratedLedger(seed, plants ?? LedgerPlants.None);
         ledger.AddPayers(payers);
         for (var j = 0; j < projects; j++)
         {
             var count = (invoices / projects) + (j < invoices % projects ? 1 : 0);
             ledger.AddProject(j, count);
         }
+        if (ledger._plants.Any) ledger.PlantExtras();
         return ledger;
     }
 
+    /// <summary>The ledger as an import batch; <paramref name="withPayments"/> false leaves the two payment sheets out (the benchmark copies them).</summary>
     public LedgerBatch ToBatch(bool withPayments) => new()
     {
         Meta = Meta,
@@ -84,15 +101,17 @@ internal sealed class BenchLedger
         {
             LedgerSheets.Meta, LedgerSheets.Payers, LedgerSheets.EntityLinks, LedgerSheets.Projects, LedgerSheets.Deliveries,
             LedgerSheets.Quotes, LedgerSheets.Invoices, LedgerSheets.Retainage, LedgerSheets.ServiceContracts,
-        }.Concat(withPayments ? [LedgerSheets.Payments, LedgerSheets.PaymentApplications] : []).ToHashSet(StringComparer.Ordinal),
+        }.Concat(withPayments ? [LedgerSheets.Payments, LedgerSheets.PaymentApplications] : [])
+         .Concat(Promises.Count > 0 ? [LedgerSheets.Promises] : []).ToHashSet(StringComparer.Ordinal),
+        Promises = Promises,
         Payers = Payers,
         EntityLinks = EntityLinks,
         Projects = Projects,
         Deliveries = Deliveries,
         Quotes = Quotes,
         Invoices = Invoices,
-        Payments = withPayments ? Payments : [],
-        PaymentApplications = withPayments ? Applications : [],
+        Payments = withPayments ? LivePayments : [],
+        PaymentApplications = withPayments ? LiveApplications : [],
         Retainage = Holds,
         ServiceContracts = Contracts,
     };
@@ -108,7 +127,7 @@ internal sealed class BenchLedger
                 Name = (province == Province.QC ? "Constructions Lévis " : "Northern Charge ") + p.ToString(CultureInfo.InvariantCulture),
                 Aliases = p % 7 == 0 ? [$"Alias {p}"] : [],
                 Province = province,
-                GstHstNumber = WithCheckDigit((10_000_000 + p).ToString(CultureInfo.InvariantCulture)) + "RT0001",
+                GstHstNumber = RegistrationDigits.WithCheckDigit((10_000_000 + p).ToString(CultureInfo.InvariantCulture)) + "RT0001",
                 QstNumber = province == Province.QC ? (1_000_000_000L + p).ToString(CultureInfo.InvariantCulture) + "TQ0001" : null,
                 CreditLimit = (_rng.Next(4) + 1) * 250_000m,
                 Language = province == Province.QC ? Language.Fr : Language.En,
@@ -140,6 +159,7 @@ internal sealed class BenchLedger
         if (plant == Plant.WrongProvince && place != Province.ON) plant = Plant.ShortPay;
         if (plant == Plant.DepositUnpaid && supply is not (SupplyType.Goods or SupplyType.Construction)) plant = Plant.Overdue;
         if (plant != Plant.None) PlantedProjects++;
+        var (firstInvoice, firstApplication) = (Invoices.Count, Applications.Count);
 
         var withDeposit = supply is SupplyType.Goods or SupplyType.Construction;
         var completed = supply == SupplyType.Goods && invoiceCount > 1 && _rng.Next(100) < 40;
@@ -337,36 +357,15 @@ internal sealed class BenchLedger
                 LastRenewalInvoiceId = Invoices[^1].InvoiceId,
             });
         }
+        if (_plants.Any)
+        {
+            project = PlantProject(new ProjectDraft(project, payer, place, firstInvoice, firstApplication,
+                withDeposit ? Quotes.Count - 1 : null, supply == SupplyType.Service ? Contracts.Count - 1 : null));
+        }
         Projects.Add(project);
     }
 
     public static string PayerId(int n) => "C-" + n.ToString("D6", CultureInfo.InvariantCulture);
 
     public static string ProjectId(int n) => "PRJ-" + n.ToString("D6", CultureInfo.InvariantCulture);
-
-    private static string WithCheckDigit(string payload)
-    {
-        for (var check = 0; check <= 9; check++)
-        {
-            var candidate = payload + check.ToString(CultureInfo.InvariantCulture);
-            if (IsLuhnValid(candidate)) return candidate;
-        }
-        throw new InvalidOperationException("Unreachable: one of ten check digits always satisfies Luhn.");
-    }
-
-    private static bool IsLuhnValid(string digits)
-    {
-        var sum = 0;
-        for (var i = 0; i < digits.Length; i++)
-        {
-            var d = digits[digits.Length - 1 - i] - '0';
-            if (i % 2 == 1)
-            {
-                d *= 2;
-                if (d > 9) d -= 9;
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
-    }
 }
