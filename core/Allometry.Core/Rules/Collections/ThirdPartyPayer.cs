@@ -39,9 +39,11 @@ internal sealed record ThirdPartyPayer(string PayerId, IReadOnlyList<string> Inv
             $"{who} a payé {InvoiceIds.Count} factures de ce projet sans en être le destinataire ({string.Join(", ", InvoiceIds)}).");
     }
 
+    // The bill-tos in id order, not in the order the applications were read: a whole-ledger read and
+    // a screened or project read return them in different orders, and the evidence must not change.
     public IEnumerable<Evidence> ToEvidence(LedgerSnapshot ledger) =>
         Payments.Select(p => new Evidence(LedgerSheets.Payments, p.PaymentId, "payer_id",
-            string.Join(";", ledger.ApplicationsOf(p.PaymentId).Select(a => ledger.Invoice(a.InvoiceId)?.PayerId).Distinct()),
+            string.Join(";", ledger.ApplicationsOf(p.PaymentId).Select(a => ledger.Invoice(a.InvoiceId)?.PayerId).Distinct().Order(StringComparer.Ordinal)),
             p.PayerId,
             new LocalizedText("Paid by a third party.", "Payé par un tiers.")));
 }
