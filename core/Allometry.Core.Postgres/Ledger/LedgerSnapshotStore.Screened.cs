@@ -3,66 +3,66 @@ namespace Allometry.Core.Postgres.Ledger;
 using Allometry.Core.Ledger;
 using Npgsql;
 
-// What a whole-tenant evaluation reads when screens have named where rules can fire
-// (Exceptions/Screening): a set of projects read whole, a set of invoices read with everything
-// paid to them, and the payer-wide facts the payer- and group-level rules add up. The projects and
-// invoices are kept in temporary tables for the batch, so every statement joins them instead of
-// re-deriving them. Everything else of the ledger (a million paid-up invoices) is never read.
+// What a whole-tenant evaluation reads once screens have named where rules can fire
+// (Exceptions/Screening): the screened projects whole (as the project slice reads one), and, for
+// the rules the base scope covers, every open receivable with what is paid to it, every promise,
+// every unapplied payment and every aging line. The sets sit in temporary tables for the batch, so
+// every statement joins them instead of re-deriving them. A million paid-up invoices are never read.
 public sealed partial class LedgerSnapshotStore
 {
-    // The base scope (ScreenedLedgerLoader): projects a rule may report on whatever the screens
-    // say. Every open invoice's project (collections, retainage and deposit rules about open
-    // items); every project a live exception names (so a condition that cleared is closed by its
-    // rule, with the rule's reason); the projects of promised invoices.
-    private const string BaseProjectsSql = """
-        SELECT project_id FROM invoices
-        WHERE tenant_id = $1 AND balance <> 0 AND status <> 'void' AND project_id IS NOT NULL
-        UNION
-        SELECT project_id FROM exceptions WHERE tenant_id = $1 AND status <> 'closed' AND project_id IS NOT NULL
-        UNION
-        SELECT i.project_id FROM invoices i
-        WHERE i.tenant_id = $1 AND i.project_id IS NOT NULL
-          AND i.invoice_id IN (SELECT invoice_id FROM promises WHERE tenant_id = $1 AND invoice_id IS NOT NULL
-                               UNION SELECT invoice_id FROM chat_promises WHERE tenant_id = $1 AND invoice_id IS NOT NULL
-                               UNION SELECT subject_id FROM exceptions WHERE tenant_id = $1 AND status <> 'closed' AND subject_kind = 'invoice')
-        """;
-
-    // The same for invoices without a project: open ones, promised ones, and those a live exception names.
-    private const string BaseInvoicesSql = """
-        SELECT invoice_id FROM invoices
-        WHERE tenant_id = $1 AND project_id IS NULL
-          AND ((balance <> 0 AND status <> 'void')
-               OR invoice_id IN (SELECT invoice_id FROM promises WHERE tenant_id = $1 AND invoice_id IS NOT NULL
-                                 UNION SELECT invoice_id FROM chat_promises WHERE tenant_id = $1 AND invoice_id IS NOT NULL
-                                 UNION SELECT subject_id FROM exceptions WHERE tenant_id = $1 AND status <> 'closed' AND subject_kind = 'invoice'))
-        """;
-
-    private const string ScopeProjectsSql = """
-        CREATE TEMP TABLE screened_projects ON COMMIT DROP AS
+    private const string WholeProjectsSql = """
+        CREATE TEMP TABLE whole_projects ON COMMIT DROP AS
         SELECT DISTINCT unnest($2::text[]) COLLATE "C" AS project_id
         """;
 
-    // Invoices read whole: those of the projects and the named ones. Their payments come with them.
-    private const string ScopeInvoicesSql = """
-        CREATE TEMP TABLE screened_invoices ON COMMIT DROP AS
-        SELECT invoice_id FROM invoices WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM screened_projects)
+    // Invoices the base-scope rules may report on, each read with its project row and everything
+    // paid to it: open receivables (0018's partial index), the screens' projectless invoices,
+    // promised invoices, invoices live exceptions name, aging-export lines (0014's partial index),
+    // and the deposit invoices of projects with a snoozed exception (a snooze may wait for a deposit).
+    private const string LightInvoicesSql = $"""
+        CREATE TEMP TABLE light_invoices ON COMMIT DROP AS
+        SELECT invoice_id, project_id FROM invoices WHERE tenant_id = $1 AND balance <> 0 AND status <> 'void'
         UNION
-        SELECT unnest($2::text[]) COLLATE "C"
+        SELECT i.invoice_id, i.project_id
+        FROM (SELECT unnest($2::text[]) COLLATE "C" AS invoice_id
+              UNION SELECT invoice_id FROM promises WHERE tenant_id = $1 AND invoice_id IS NOT NULL
+              UNION SELECT invoice_id FROM chat_promises WHERE tenant_id = $1 AND invoice_id IS NOT NULL
+              UNION SELECT subject_id FROM exceptions WHERE tenant_id = $1 AND status <> 'closed' AND subject_kind = 'invoice') named
+        CROSS JOIN LATERAL (SELECT invoice_id, project_id FROM invoices WHERE tenant_id = $1 AND invoice_id = named.invoice_id) i
+        UNION
+        SELECT invoice_id, project_id FROM invoices WHERE tenant_id = $1 AND origin <> 'workbook'
+        UNION
+        SELECT invoice_id, project_id FROM invoices
+        WHERE tenant_id = $1 AND kind = 'deposit'
+          AND project_id IN (SELECT project_id FROM exceptions WHERE tenant_id = $1 AND status = 'snoozed' AND project_id IS NOT NULL)
         """;
 
-    // A payment with an unapplied rest (alias p). TEMPORARY: summed here until 0018's applied_amount lands.
-    private const string Unapplied = "p.amount <> (SELECT coalesce(sum(a.amount), 0) FROM payment_applications a WHERE a.tenant_id = p.tenant_id AND a.payment_id = p.payment_id)";
+    // Invoices read with every payment applied to them: the whole projects' and the light ones.
+    private const string CoreInvoicesSql = $"""
+        CREATE TEMP TABLE core_invoices ON COMMIT DROP AS
+        SELECT i.invoice_id
+        FROM whole_projects w
+        CROSS JOIN LATERAL (SELECT invoice_id FROM invoices WHERE tenant_id = $1 AND project_id = w.project_id) i
+        UNION
+        SELECT invoice_id FROM light_invoices
+        """;
+
+    // A payment with an unapplied rest (alias p). Summed here until 0018's applied_amount (kept by
+    // triggers, with a partial index) is on main.
+    private const string Unapplied =
+        "p.amount <> (SELECT coalesce(sum(a.amount), 0) FROM payment_applications a WHERE a.tenant_id = p.tenant_id AND a.payment_id = p.payment_id)";
 
     // Payments read with every application they have (a payment's unapplied rest is read from
-    // them): those paid to a scoped invoice; every payment with an unapplied rest (unapplied cash,
+    // them): those paid to a core invoice; every payment with an unapplied rest (unapplied cash,
     // unapplied deposits); the whole history of payers with promises (BrokenPromise adds them up),
     // of payers a snoozed exception may be waiting on (SnoozeConditions, as the project slice
     // picks them), and of payers with an aging credit line (UnappliedCash asks whether they have
     // any payment at all); and the payments live exceptions name.
     private const string ScopePaymentsSql = $"""
         CREATE TEMP TABLE screened_payments ON COMMIT DROP AS
-        SELECT payment_id FROM payment_applications
-        WHERE tenant_id = $1 AND invoice_id IN (SELECT invoice_id FROM screened_invoices)
+        SELECT a.payment_id
+        FROM core_invoices c
+        CROSS JOIN LATERAL (SELECT payment_id FROM payment_applications WHERE tenant_id = $1 AND invoice_id = c.invoice_id) a
         UNION
         SELECT payment_id FROM payments p WHERE tenant_id = $1 AND {Unapplied}
         UNION
@@ -80,75 +80,97 @@ public sealed partial class LedgerSnapshotStore
         SELECT subject_id FROM exceptions WHERE tenant_id = $1 AND status <> 'closed' AND subject_kind = 'payment'
         """;
 
+    // Every invoice read: the core ones; what the whole projects' rows name (holds, release and
+    // renewal invoices); every invoice a read payment pays (a third party's other invoices, a
+    // payment's unapplied rest); the invoices an unapplied payment's reference names (the rule
+    // keeps its payer's).
+    private const string ReadInvoicesSql = $"""
+        CREATE TEMP TABLE read_invoices ON COMMIT DROP AS
+        SELECT invoice_id FROM core_invoices
+        UNION SELECT invoice_id FROM retainage_holds
+              WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM whole_projects) AND invoice_id IS NOT NULL
+        UNION SELECT release_invoice_id FROM retainage_holds
+              WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM whole_projects) AND release_invoice_id IS NOT NULL
+        UNION SELECT last_renewal_invoice_id FROM service_contracts
+              WHERE tenant_id = $1 AND (project_id IS NULL OR project_id IN (SELECT project_id FROM whole_projects))
+                AND last_renewal_invoice_id IS NOT NULL
+        UNION SELECT a.invoice_id
+              FROM screened_payments s
+              CROSS JOIN LATERAL (SELECT invoice_id FROM payment_applications WHERE tenant_id = $1 AND payment_id = s.payment_id) a
+        UNION SELECT regexp_split_to_table(p.reference, '[ ,;/:#()\t]+')
+              FROM screened_payments s
+              CROSS JOIN LATERAL (SELECT reference FROM payments p
+                                  WHERE p.tenant_id = $1 AND p.payment_id = s.payment_id AND {Unapplied} AND p.reference IS NOT NULL) p
+        """;
+
+    // Project rows: the whole projects; the projects of light invoices and live exceptions (a
+    // collections rule asks who holds an invoice now, a closure reason whether anything is left
+    // open); and every project declaring a payer change (LiabilityMap collects those payers).
     private const string ScopedProjectRowsSql = $"""
-        SELECT {ProjectsColumns} FROM projects
-        WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM screened_projects) ORDER BY project_id
+        SELECT {ProjectsColumns}
+        FROM (SELECT project_id FROM whole_projects
+              UNION SELECT project_id FROM light_invoices WHERE project_id IS NOT NULL
+              UNION SELECT project_id FROM exceptions WHERE tenant_id = $1 AND status <> 'closed' AND project_id IS NOT NULL
+              UNION SELECT subject_id FROM exceptions WHERE tenant_id = $1 AND status <> 'closed' AND subject_kind = 'project'
+              UNION SELECT project_id FROM projects
+                    WHERE tenant_id = $1 AND current_payer_id IS NOT NULL AND current_payer_id <> contract_payer_id) AS ids (wanted)
+        CROSS JOIN LATERAL (SELECT * FROM projects WHERE tenant_id = $1 AND project_id = ids.wanted) projects
+        ORDER BY project_id
         """;
 
     private const string ScopedDeliveriesSql = $"""
         SELECT {DeliveriesColumns} FROM deliveries
-        WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM screened_projects) ORDER BY project_id, milestone
+        WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM whole_projects) ORDER BY project_id, milestone
         """;
 
     private const string ScopedQuotesSql = $"""
         SELECT {QuotesColumns} FROM quotes
-        WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM screened_projects) ORDER BY quote_id
+        WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM whole_projects) ORDER BY quote_id
         """;
 
     private const string ScopedRetainageSql = $"""
         SELECT {RetainageColumns} FROM retainage_holds
-        WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM screened_projects) ORDER BY project_id, invoice_id NULLS FIRST
+        WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM whole_projects) ORDER BY project_id, invoice_id NULLS FIRST
         """;
 
     // A contract without a project stands alone (its renewal invoice is named on it): always read.
     private const string ScopedContractsSql = $"""
         SELECT {ContractsColumns} FROM service_contracts
-        WHERE tenant_id = $1 AND (project_id IS NULL OR project_id IN (SELECT project_id FROM screened_projects)) ORDER BY contract_id
+        WHERE tenant_id = $1 AND (project_id IS NULL OR project_id IN (SELECT project_id FROM whole_projects)) ORDER BY contract_id
         """;
 
-    // The scoped invoices; what the scoped rows name (holds, release invoices, renewal invoices,
-    // promised invoices); every invoice a read payment pays (a third party's other invoices, a
-    // payment's unapplied rest); the invoices an unapplied payment's reference names (the rule
-    // keeps those of the payment's payer); every aging-export line (a line is compared with its
-    // payer's other lines; 0014's partial index holds only those).
+    // The core invoices; what the whole projects' rows name (holds, release and renewal invoices);
+    // every invoice a read payment pays (a third party's other invoices, a payment's unapplied
+    // rest); the invoices an unapplied payment's reference names (the rule keeps its payer's).
     private const string ScopedInvoicesSql = $"""
-        SELECT {InvoicesColumns} FROM invoices
-        WHERE tenant_id = $1
-          AND invoice_id IN (
-              SELECT invoice_id FROM screened_invoices
-              UNION SELECT invoice_id FROM retainage_holds
-                    WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM screened_projects) AND invoice_id IS NOT NULL
-              UNION SELECT release_invoice_id FROM retainage_holds
-                    WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM screened_projects) AND release_invoice_id IS NOT NULL
-              UNION SELECT last_renewal_invoice_id FROM service_contracts
-                    WHERE tenant_id = $1 AND (project_id IS NULL OR project_id IN (SELECT project_id FROM screened_projects))
-                      AND last_renewal_invoice_id IS NOT NULL
-              UNION SELECT invoice_id FROM promises WHERE tenant_id = $1 AND invoice_id IS NOT NULL
-              UNION SELECT invoice_id FROM chat_promises WHERE tenant_id = $1 AND invoice_id IS NOT NULL
-              UNION SELECT a.invoice_id FROM payment_applications a
-                    WHERE a.tenant_id = $1 AND a.payment_id IN (SELECT payment_id FROM screened_payments)
-              UNION SELECT regexp_split_to_table(p.reference, '[ ,;/:#()\t]+') FROM payments p
-                    WHERE p.tenant_id = $1 AND {Unapplied} AND p.reference IS NOT NULL
-              UNION SELECT invoice_id FROM invoices WHERE tenant_id = $1 AND origin <> 'workbook')
+        SELECT {InvoicesColumns}
+        FROM (SELECT invoice_id AS wanted FROM read_invoices) r
+        CROSS JOIN LATERAL (SELECT * FROM invoices WHERE tenant_id = $1 AND invoice_id = r.wanted) invoices
         ORDER BY invoice_id
         """;
 
     private const string ScopedPaymentsSql = $"""
-        SELECT {PaymentsColumns} FROM payments
-        WHERE tenant_id = $1 AND payment_id IN (SELECT payment_id FROM screened_payments) ORDER BY payment_id
+        SELECT {PaymentsColumns}
+        FROM (SELECT payment_id AS wanted FROM screened_payments) s
+        CROSS JOIN LATERAL (SELECT * FROM payments WHERE tenant_id = $1 AND payment_id = s.wanted) payments
+        ORDER BY payment_id
         """;
 
     private const string ScopedApplicationsSql = $"""
-        SELECT {ApplicationsColumns} FROM payment_applications
-        WHERE tenant_id = $1 AND payment_id IN (SELECT payment_id FROM screened_payments) ORDER BY payment_id, invoice_id
+        SELECT {ApplicationsColumns}
+        FROM (SELECT payment_id AS wanted FROM screened_payments) s
+        CROSS JOIN LATERAL (SELECT * FROM payment_applications WHERE tenant_id = $1 AND payment_id = s.wanted) payment_applications
+        ORDER BY payment_id, invoice_id
         """;
 
-    /// <summary>The projects and projectless invoices a full evaluation reads whatever the screens say.</summary>
-    internal static async Task<(LedgerMeta Meta, HashSet<string> Present, List<string> Projects, List<string> Invoices)> ReadBaseScopeAsync(
+    private const string LightInvoiceIdsSql = "SELECT invoice_id FROM light_invoices";
+
+    /// <summary>The tenant's meta and which sheets it has, to decide which rules (and so which screens) run.</summary>
+    internal static async Task<(LedgerMeta Meta, HashSet<string> Present)> ReadMetaAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var sql in (string[])[MetaSql, PresentSql, BaseProjectsSql, BaseInvoicesSql])
+        foreach (var sql in (string[])[MetaSql, PresentSql])
         {
             var command = new NpgsqlBatchCommand(sql);
             command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
@@ -157,19 +179,17 @@ public sealed partial class LedgerSnapshotStore
         await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
         var meta = await ReadMetaAsync(reader, tenantId, ct).ConfigureAwait(false);
         var present = await ReadPresentAsync(reader, ct).ConfigureAwait(false);
-        var projects = await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false);
-        var invoices = await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false);
-        return (meta, present, projects, invoices);
+        return (meta, present);
     }
 
     /// <summary>
-    /// Reads the scope: <paramref name="projects"/> whole (as the project slice reads one),
-    /// <paramref name="invoices"/> with their payments, and the payer-wide facts (every payer and
-    /// link, every promise, open receivables, unapplied cash, aging lines).
+    /// Reads the scope: <paramref name="wholeProjects"/> whole; <paramref name="invoices"/> and the
+    /// base scope's invoices with their project rows and payments; every payer, link and promise.
     /// </summary>
-    internal static async Task<LedgerSnapshot> ReadScopeAsync(
+    /// <returns>The snapshot, and the invoices read for the base scope (open, promised, named…).</returns>
+    internal static async Task<(LedgerSnapshot Snapshot, List<string> LightInvoices)> ReadScopeAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, LedgerMeta meta, IReadOnlySet<string> present,
-        IReadOnlyCollection<string> projects, IReadOnlyCollection<string> invoices, CancellationToken ct)
+        IReadOnlyCollection<string> wholeProjects, IReadOnlyCollection<string> invoices, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         void Add(string sql, params object[] parameters)
@@ -178,16 +198,16 @@ public sealed partial class LedgerSnapshotStore
             foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
             batch.BatchCommands.Add(command);
         }
-        Add(ScopeProjectsSql, tenantId, projects.ToArray());
-        Add(ScopeInvoicesSql, tenantId, invoices.ToArray());
-        Add(ScopePaymentsSql, tenantId);
-        foreach (var sql in (string[])[ScopedProjectRowsSql, ScopedDeliveriesSql, ScopedQuotesSql, ScopedRetainageSql, ScopedContractsSql,
-                     PayersSql, EntityLinksSql, PromisesSql, ScopedInvoicesSql, ScopedPaymentsSql, ScopedApplicationsSql])
+        Add(WholeProjectsSql, tenantId, wholeProjects.ToArray());
+        Add(LightInvoicesSql, tenantId, invoices.ToArray());
+        foreach (var sql in (string[])[CoreInvoicesSql, ScopePaymentsSql, ReadInvoicesSql, ScopedProjectRowsSql, ScopedDeliveriesSql, ScopedQuotesSql,
+                     ScopedRetainageSql, ScopedContractsSql, PayersSql, EntityLinksSql, PromisesSql, ScopedInvoicesSql, ScopedPaymentsSql,
+                     ScopedApplicationsSql, LightInvoiceIdsSql])
         {
             Add(sql, tenantId);
         }
         var pool = new StringPool();
-        // The three CREATE TEMP TABLE statements return no rows: the reader starts at the projects.
+        // The CREATE TEMP TABLE statements return no rows: the reader starts at the projects.
         await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
         var projectRows = await ReadAsync(reader, ReadProject, ct).ConfigureAwait(false);
         var deliveries = await ReadAsync(reader, ReadDelivery, ct).ConfigureAwait(false);
@@ -200,8 +220,10 @@ public sealed partial class LedgerSnapshotStore
         var invoiceRows = await ReadAsync(reader, r => ReadInvoice(r, pool), ct).ConfigureAwait(false);
         var payments = await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false);
         var applications = await ReadAsync(reader, ReadApplication, ct).ConfigureAwait(false);
-        return new LedgerSnapshot(
+        var light = await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false);
+        var snapshot = new LedgerSnapshot(
             meta, present, payers, links, projectRows, deliveries, quotes, invoiceRows, payments,
             applications, retainage, contracts, promises, []);
+        return (snapshot, light);
     }
 }

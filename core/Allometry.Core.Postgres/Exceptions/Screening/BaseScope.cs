@@ -18,8 +18,6 @@ public static class BaseScope
     {
         "OverdueInvoice",             // an invoice with a balance > 0
         "ShortPayUnresolved",         // an invoice with a balance > the tolerance
-        "RetainageAgedMisclassified", // an invoice with a balance > 0
-        "PromptPaymentBreach",        // balance − holdback > the tolerance, so a balance > 0
         "UnappliedDeposit",           // a credit is claimed only against an invoice with a balance > 0 in its project
         "AgingConcentration",         // open balances only, all of them read
         "LinkedGroupOverLimit",       // open balances only, all of them read

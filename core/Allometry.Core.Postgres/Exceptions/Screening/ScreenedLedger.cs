@@ -8,34 +8,35 @@ using Allometry.Core.Rules;
 /// which of the rules' findings over it speak for the whole ledger.
 /// </summary>
 /// <remarks>
-/// Some rows are read only as context of others: the invoices a scoped payment also paid (a third
-/// party's other invoices), those an unapplied payment names. A rule run over such an invoice sees
-/// it without its project or its other payments, so what it says about it is not the whole ledger's
-/// verdict, and <see cref="Owns"/> drops it. Nothing is lost: wherever a rule could fire, a screen
-/// (or the base scope) put the project or the invoice in scope, read whole.
+/// Two kinds of rows are read. The screened projects are read whole, as the project slice reads
+/// one: every rule's verdict on them is the whole ledger's. The base scope is read for the rules
+/// it covers (<see cref="BaseScope.Covers"/>): every open receivable, promised invoice, aging line,
+/// unapplied payment and invoice a live exception names, each with its project row and what is paid
+/// to it. Other rows come only as context (a third party's other invoices, the open invoices of a
+/// project no screen named): a rule other than the base scope's run over them sees a project
+/// without its holds or its paid-up invoices, so <see cref="Owns"/> drops what it says there.
+/// Nothing is lost: wherever a rule could fire, its screen named the project or the invoice.
 /// </remarks>
 public sealed class ScreenedLedger
 {
-    private readonly HashSet<string> _projects;
-    private readonly HashSet<string> _invoices;
+    private readonly HashSet<string> _wholeProjects;
+    private readonly HashSet<string> _wholeInvoices;
+    private readonly HashSet<string> _lightInvoices;
 
     /// <summary>Wraps a screened read.</summary>
     /// <param name="snapshot">What was read.</param>
-    /// <param name="projects">The projects read whole.</param>
-    /// <param name="invoices">The projectless invoices read whole (base scope and screens).</param>
-    public ScreenedLedger(LedgerSnapshot snapshot, IEnumerable<string> projects, IEnumerable<string> invoices)
+    /// <param name="wholeProjects">The projects read whole.</param>
+    /// <param name="screenedInvoices">The projectless invoices the screens named (read whole).</param>
+    /// <param name="lightInvoices">The invoices read for the base scope's rules.</param>
+    public ScreenedLedger(LedgerSnapshot snapshot, IEnumerable<string> wholeProjects, IEnumerable<string> screenedInvoices, IEnumerable<string> lightInvoices)
     {
         Snapshot = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
-        _projects = new HashSet<string>(projects, StringComparer.Ordinal);
-        _invoices = new HashSet<string>(invoices, StringComparer.Ordinal);
-        // Invoices read whole besides the named ones: those of scoped projects, and every aging
-        // line (a line's rule compares it with its payer's other lines, all of which are read).
+        _wholeProjects = new HashSet<string>(wholeProjects, StringComparer.Ordinal);
+        _wholeInvoices = new HashSet<string>(screenedInvoices, StringComparer.Ordinal);
+        _lightInvoices = new HashSet<string>(lightInvoices, StringComparer.Ordinal);
         foreach (var invoice in snapshot.Invoices)
         {
-            if ((invoice.ProjectId is { } project && _projects.Contains(project)) || invoice.Origin != InvoiceOrigin.Workbook)
-            {
-                _invoices.Add(invoice.InvoiceId);
-            }
+            if (invoice.ProjectId is { } project && _wholeProjects.Contains(project)) _wholeInvoices.Add(invoice.InvoiceId);
         }
     }
 
@@ -43,18 +44,24 @@ public sealed class ScreenedLedger
     public LedgerSnapshot Snapshot { get; }
 
     /// <summary>How many projects were read whole.</summary>
-    public int ProjectCount => _projects.Count;
+    public int WholeProjectCount => _wholeProjects.Count;
 
     /// <summary>
-    /// True when <paramref name="finding"/> is the whole ledger's verdict: its project (if any) was
-    /// read whole, and so was its invoice (if its subject is one). Payer, group, payment and promise
-    /// findings always are: the payer-wide facts they add up are read entirely.
+    /// True when <paramref name="finding"/> is the whole ledger's verdict. A base-scope rule's
+    /// finding is, unless it is about an invoice read only as context; another rule's finding is
+    /// when its project was read whole (or it has none) and so was its invoice, if it is about one.
+    /// Payer, group, payment and promise findings have no invoice to check.
     /// </summary>
     public bool Owns(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        if (finding.ProjectId is { } project && !_projects.Contains(project)) return false;
-        return finding.Subject.Kind != SubjectKind.Invoice || _invoices.Contains(finding.Subject.Id);
+        var aboutInvoice = finding.Subject.Kind == SubjectKind.Invoice;
+        if (BaseScope.Covers.Contains(finding.RuleId))
+        {
+            return !aboutInvoice || _lightInvoices.Contains(finding.Subject.Id) || _wholeInvoices.Contains(finding.Subject.Id);
+        }
+        if (finding.ProjectId is { } project && !_wholeProjects.Contains(project)) return false;
+        return !aboutInvoice || _wholeInvoices.Contains(finding.Subject.Id);
     }
 
     /// <summary>The findings <see cref="Owns"/> keeps, in their order.</summary>

@@ -7,9 +7,10 @@ using Allometry.Core.Rules;
 using Npgsql;
 
 /// <summary>
-/// Reads what a whole-tenant evaluation needs and nothing else: the base scope (every project with
-/// an open invoice or a live exception, promised invoices, unapplied cash, aging lines, every payer
-/// and link) plus the candidates of the screens (<see cref="IRuleScreen"/>) of the rules that run.
+/// Reads what a whole-tenant evaluation needs and nothing else: the projects and invoices the
+/// screens (<see cref="IRuleScreen"/>) of the rules that run name, read whole, and the base scope
+/// (open receivables, promises, unapplied cash, aging lines, every payer and link) for the rules it
+/// covers (<see cref="BaseScope"/>).
 /// The rules run over the result as over the whole ledger and, through
 /// <see cref="ScreenedLedger.Owns"/>, report the same findings (the equivalence tests hold it to that).
 /// </summary>
@@ -34,9 +35,7 @@ public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyL
         // Repeatable read: the screens and the reads see one state of the ledger. Not read-only: the
         // scope sits in temporary tables, dropped at the commit.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-        var (meta, present, projects, invoices) = await LedgerSnapshotStore.ReadBaseScopeAsync(connection, transaction, tenantId, ct).ConfigureAwait(false);
-        var scopeProjects = new HashSet<string>(projects, StringComparer.Ordinal);
-        var scopeInvoices = new HashSet<string>(invoices, StringComparer.Ordinal);
+        var (meta, present) = await LedgerSnapshotStore.ReadMetaAsync(connection, transaction, tenantId, ct).ConfigureAwait(false);
         var registrations = new HashSet<Province>(settings.SellerPstRegistrations);
         registrations.UnionWith(meta.SellerPstRegistrations);
         var context = new ScreenContext(tenantId, asOf ?? meta.AsOf, settings, registrations);
@@ -44,14 +43,17 @@ public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyL
         var screens = RuleScreens.All.Where(s => s.RuleIds.Any(running.Contains)).ToList();
         var unscreened = running.Where(id => !BaseScope.Covers.Contains(id) && !screens.Any(s => s.RuleIds.Contains(id)));
         IEnumerable<IRuleScreen> toRun = unscreened.Any() ? [EverythingScreen.Instance] : screens;
+        var wholeProjects = new HashSet<string>(StringComparer.Ordinal);
+        var screenedInvoices = new HashSet<string>(StringComparer.Ordinal);
         foreach (var screen in toRun)
         {
             var found = await screen.RunAsync(connection, context, ct).ConfigureAwait(false);
-            scopeProjects.UnionWith(found.ProjectIds);
-            scopeInvoices.UnionWith(found.InvoiceIds);
+            wholeProjects.UnionWith(found.ProjectIds);
+            screenedInvoices.UnionWith(found.InvoiceIds);
         }
-        var snapshot = await LedgerSnapshotStore.ReadScopeAsync(connection, transaction, tenantId, meta, present, scopeProjects, scopeInvoices, ct).ConfigureAwait(false);
+        var (snapshot, light) = await LedgerSnapshotStore.ReadScopeAsync(
+            connection, transaction, tenantId, meta, present, wholeProjects, screenedInvoices, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
-        return new ScreenedLedger(snapshot, scopeProjects, scopeInvoices);
+        return new ScreenedLedger(snapshot, wholeProjects, screenedInvoices, light);
     }
 }

@@ -71,7 +71,7 @@ public sealed class ScreenedLedgerLoaderTests(PostgresFixture postgres)
             .LoadAsync(tenant, null, settings, CancellationToken.None);
 
         // Assert
-        Assert.Equal(sample.Projects.Count, screened.ProjectCount);
+        Assert.Equal(sample.Projects.Count, screened.WholeProjectCount);
         Assert.Equal(sample.Invoices.Count, screened.Snapshot.Invoices.Count);
     }
 
