@@ -33,7 +33,11 @@ internal sealed class InvoicePartition
         return new InvoicePartition(name, isNew: !exists);
     }
 
-    /// <summary>Creates the table the invoices stream into; the per-import columns come from defaults, not from every row.</summary>
+    /// <summary>
+    /// Creates the table the invoices stream into; the per-import columns come from defaults, not
+    /// from every row. INCLUDING GENERATED: the stored generated columns (tax_fit) are computed
+    /// during the COPY, as on the parent, and ATTACH requires them to be generated alike.
+    /// </summary>
     public async Task<string> CreateAsync(ImportSession db)
     {
         var sql = $"""
