@@ -1,6 +1,7 @@
 namespace Allometry.Core.Postgres.Tests.Exceptions.Screening;
 
 using Allometry.Core.Ledger;
+using Allometry.Core.Postgres.Exceptions.Screening;
 using Allometry.Core.Rules;
 using Allometry.Testing.Ledgers;
 
@@ -19,7 +20,7 @@ internal static class EquivalenceCases
     /// <summary>Rules the generator cannot make fire, with why (none: every rule is planted).</summary>
     public static readonly IReadOnlyDictionary<string, string> NotPlanted = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>The settings variations: defaults, thresholds tightened, thresholds loosened, rules disabled, PST registrations on.</summary>
+    /// <summary>The settings variations: defaults, thresholds tightened, thresholds loosened, rules disabled, PST registrations on, only the base scope, only screened rules.</summary>
     public static IReadOnlyList<(string Name, RuleSettings Settings)> Settings(GeneratedLedger ledger)
     {
         var roots = ledger.EntityLinks.Select(l => l.FromPayerId).Distinct(StringComparer.Ordinal).ToList();
@@ -55,8 +56,27 @@ internal static class EquivalenceCases
                 },
             }),
             ("pst", RuleSettings.Default with { SellerPstRegistrations = new HashSet<Province> { Province.SK, Province.MB, Province.BC } }),
+            // Only the rules the base scope covers without a screen: the loader reads the base scope alone.
+            ("base-scope", RuleSettings.Default with { DisabledRules = Except(id => BaseScope.Covers.Contains(id)) }),
+            // Only the rules with a screen or covered by the base scope: while a running rule has no screen the loader
+            // reads every project, so this is what puts the screens that exist to the test.
+            ("screened", RuleSettings.Default with
+            {
+                DisabledRules = Except(id => BaseScope.Covers.Contains(id) || RuleScreens.All.Any(s => s.RuleIds.Contains(id))),
+            }),
+            ("screened-pst", RuleSettings.Default with
+            {
+                DisabledRules = Except(id => BaseScope.Covers.Contains(id) || RuleScreens.All.Any(s => s.RuleIds.Contains(id))),
+                SellerPstRegistrations = new HashSet<Province> { Province.SK, Province.MB, Province.BC },
+                TaxComponentTolerance = 0m,
+                RegistrationNumberThreshold = 10m,
+            }),
         ];
     }
+
+    // Every rule but those kept.
+    private static HashSet<string> Except(Func<string, bool> keep) =>
+        RuleCatalog.All.Select(r => r.Id).Where(id => !keep(id)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Dates from the sample's earliest as-of to its default, evenly spread (a dozen).</summary>
     public static IReadOnlyList<DateOnly> SampleDates(DateOnly earliest, DateOnly latest, int count = 12) =>

@@ -124,7 +124,7 @@ public sealed class ScreenedEvaluationEquivalenceTests(PostgresFixture postgres,
                 {
                     failures.Add(FindingsComparison.Report(
                         $"as of {asOf:yyyy-MM-dd}, settings '{name}' ({expected.Count} findings whole, {actual.Count} screened, " +
-                        $"{screened.Snapshot.Invoices.Count}/{whole.Invoices.Count} invoices and {screened.WholeProjectCount}/{whole.Projects.Count} projects read)",
+                        $"{screened.Snapshot.Invoices.Count}/{whole.Invoices.Count} invoices and {screened.WholeProjectCount}/{whole.Projects.Count} projects read whole)",
                         differences));
                 }
             }
