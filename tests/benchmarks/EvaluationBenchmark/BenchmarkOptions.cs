@@ -2,9 +2,9 @@ namespace Allometry.Benchmarks.Evaluation;
 
 using System.Globalization;
 
-internal sealed record BenchmarkOptions(int Invoices, int Projects, int Payers, int Incremental, int Seed, bool ImportChange, bool LogSlow, bool PaymentsViaImporter, string? KeepDirectory = null, bool Verify = false)
+internal sealed record BenchmarkOptions(int Invoices, int Projects, int Payers, int Incremental, int Seed, bool ImportChange, bool LogSlow, bool PaymentsViaImporter, string? KeepDirectory = null, bool Verify = false, bool Trace = false)
 {
-    private const string Usage = "Usage: [--invoices N] [--projects M] [--payers P] [--incremental K] [--seed S] [--change sql|import] [--log-slow] [--payments-via-importer] [--keep DIR] [--verify]";
+    private const string Usage = "Usage: [--invoices N] [--projects M] [--payers P] [--incremental K] [--seed S] [--change sql|import] [--log-slow] [--payments-via-importer] [--keep DIR] [--verify] [--trace]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -18,6 +18,7 @@ internal sealed record BenchmarkOptions(int Invoices, int Projects, int Payers, 
         var paymentsViaImporter = false;
         string? keep = null;
         var verify = false;
+        var trace = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -39,11 +40,12 @@ internal sealed record BenchmarkOptions(int Invoices, int Projects, int Payers, 
                 case "--payments-via-importer": paymentsViaImporter = true; break;
                 case "--keep": keep = Path.GetFullPath(args[++i]); break;
                 case "--verify": verify = true; break;
+                case "--trace": trace = true; break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
             }
         }
         if (projects < 1 || invoices < projects) throw new ArgumentException($"Need at least one invoice per project. {Usage}");
-        return new BenchmarkOptions(invoices, projects, payers ?? Math.Max(10, projects / 10), Math.Min(incremental, projects), seed, import, logSlow, paymentsViaImporter, keep, verify);
+        return new BenchmarkOptions(invoices, projects, payers ?? Math.Max(10, projects / 10), Math.Min(incremental, projects), seed, import, logSlow, paymentsViaImporter, keep, verify, trace);
     }
 
     private static int Int(string text) => int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);

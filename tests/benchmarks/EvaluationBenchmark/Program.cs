@@ -36,7 +36,7 @@ var serverOptions = options.KeepDirectory is { } keep
     : PostgresServerOptions.ForTests();
 await using var server = await PostgresServer.StartAsync(serverOptions with
 {
-    Settings = options.LogSlow ? new Dictionary<string, string> { ["log_min_duration_statement"] = "200" } : new Dictionary<string, string>(),
+    Settings = options.Trace ? TraceSettings : options.LogSlow ? new Dictionary<string, string> { ["log_min_duration_statement"] = "200" } : new Dictionary<string, string>(),
 });
 Console.WriteLine($"PostgreSQL on 127.0.0.1:{server.Port} (private, fsync off), binaries {server.BinDirectory}");
 // No command timeout: on a loaded machine a million-row COPY or the snapshot read can exceed the default 30 s.
@@ -115,6 +115,13 @@ var rule = Median(rules);
 var perRule = await TimeRulesAsync(snapshots, settingsStore, engine);
 
 // (3) Incremental: change one invoice of a project, then evaluate that project.
+Console.WriteLine($"incremental phase starts: {CallTrace.GcMode()}");
+var afterChangeTrace = new CallTrace("after a change");
+var unchangedTrace = new CallTrace("nothing changed");
+var logOffset = options.Trace ? new FileInfo(server.LogFile).Length : 0;
+if (options.Trace) await ExecuteAsync(dataSource, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()");
+using var sampling = new CancellationTokenSource();
+var waits = options.Trace ? WaitSampler.RunAsync(server.ConnectionString, sampling.Token) : Task.FromResult(new Dictionary<string, int>());
 var projectTimes = new List<double>();
 var changeTimes = new List<double>();
 var importTimes = new List<double>();
@@ -148,13 +155,17 @@ foreach (var invoice in incremental)
         await update.ExecuteNonQueryAsync();
     }
     (viaImport ? importTimes : changeTimes).Add(clock.Elapsed.TotalMilliseconds);
+    var gc = CallTrace.Mark();
     clock.Restart();
     var result = await evaluator.EvaluateProjectAsync(Tenant, invoice.ProjectId!, CancellationToken.None);
     projectTimes.Add(clock.Elapsed.TotalMilliseconds);
+    afterChangeTrace.Add(clock.Elapsed.TotalMilliseconds, result.Timings, gc);
     incrementalSteps.Add(result.Timings);
     incrementalChanged += result.Changed;
 }
 var totalRss = PeakRss.Read();
+await sampling.CancelAsync();
+var waitSamples = await waits;
 
 // The incremental split: the same projects again (nothing changed since), steps timed apart.
 var sliceLoads = new List<double>();
@@ -164,9 +175,11 @@ var sliceInvoices = new List<double>();
 var unchangedTimes = new List<double>();
 foreach (var invoice in incremental)
 {
+    var gc = CallTrace.Mark();
     clock.Restart();
-    await evaluator.EvaluateProjectAsync(Tenant, invoice.ProjectId!, CancellationToken.None);
+    var again = await evaluator.EvaluateProjectAsync(Tenant, invoice.ProjectId!, CancellationToken.None);
     unchangedTimes.Add(clock.Elapsed.TotalMilliseconds);
+    unchangedTrace.Add(clock.Elapsed.TotalMilliseconds, again.Timings, gc);
     clock.Restart();
     var slice = await snapshots.LoadProjectAsync(Tenant, invoice.ProjectId!, CancellationToken.None);
     sliceLoads.Add(clock.Elapsed.TotalMilliseconds);
@@ -203,6 +216,28 @@ Console.WriteLine(string.Create(ci, $"| · settings (RuleSettingsStore.LoadAsync
 Console.WriteLine(string.Create(ci, $"| · rules on the slice, p50 / p99 | {Percentile(sliceRules, 50):0.0} / {Percentile(sliceRules, 99):0.0} ms |"));
 Console.WriteLine(string.Create(ci, $"| peak RSS (VmHWM) at the end | {totalRss / 1048576.0:0} MB |"));
 Console.WriteLine();
+Console.WriteLine($"Incremental calls and the .NET GC (ExceptionEvaluation.Timings beside the wall time); at the end: {CallTrace.GcMode()}");
+foreach (var line in afterChangeTrace.Report(10).Concat(unchangedTrace.Report(10))) Console.WriteLine(line);
+if (options.Trace)
+{
+    var traceFile = Path.GetFullPath("evaluation-trace.log");
+    Console.WriteLine($"Server during the incremental phase (--trace: statements over 5 ms with their plans, checkpoints, autovacuum; whole log in {traceFile}):");
+    foreach (var line in TraceLog(server.LogFile, logOffset, traceFile)) Console.WriteLine("  " + line);
+    Console.WriteLine("pg_stat_activity of the other backends, sampled every 10 ms while the incremental calls ran (state / wait):");
+    foreach (var (wait, count) in waitSamples.OrderByDescending(w => w.Value)) Console.WriteLine(string.Create(ci, $"  {count,7} {wait}"));
+    Console.WriteLine("pg_stat_statements over both incremental passes (and the side measures), by total time: calls, plans, mean plan / mean exec / max exec ms, blocks read, I/O ms, statement");
+    await using var top = dataSource.CreateCommand("""
+        SELECT calls, plans, total_plan_time / greatest(plans, 1), mean_exec_time, max_exec_time, shared_blks_read, blk_read_time,
+               left(regexp_replace(query, '\s+', ' ', 'g'), 50) || ' … ' || left(substr(regexp_replace(query, '\s+', ' ', 'g'), greatest(strpos(regexp_replace(query, '\s+', ' ', 'g'), ' FROM '), 51)), 90)
+        FROM pg_stat_statements ORDER BY total_plan_time + total_exec_time DESC LIMIT 30
+        """);
+    await using var rows = await top.ExecuteReaderAsync();
+    while (await rows.ReadAsync())
+    {
+        Console.WriteLine(string.Create(ci, $"  {rows.GetInt64(0),6} {rows.GetInt64(1),6} {rows.GetDouble(2),7:0.000} {rows.GetDouble(3),7:0.000} {rows.GetDouble(4),8:0.0} {rows.GetInt64(5),7} {rows.GetDouble(6),7:0.0}  {rows.GetString(7)}"));
+    }
+}
+Console.WriteLine();
 Console.WriteLine("Rules by time (one run on a fresh snapshot), findings:");
 foreach (var (id, seconds, findings) in perRule.OrderByDescending(r => r.Seconds))
 {
@@ -220,6 +255,24 @@ if (options.LogSlow)
 return;
 
 static double Median(List<double> values) => Percentile(values, 50);
+
+static IEnumerable<string> TraceLog(string logFile, long offset, string copy)
+{
+    using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+    stream.Seek(offset, SeekOrigin.Begin);
+    using var reader = new StreamReader(stream);
+    using var writer = new StreamWriter(copy);
+    var lines = new List<string>();
+    while (reader.ReadLine() is { } line)
+    {
+        writer.WriteLine(line);
+        if (line.Contains("duration:", StringComparison.Ordinal) || line.Contains("checkpoint", StringComparison.Ordinal) || line.Contains("automatic", StringComparison.Ordinal))
+        {
+            lines.Add(line.Length > 220 ? line[..220] + "…" : line);
+        }
+    }
+    return lines.Count <= 40 ? lines : [.. lines.Take(40), $"… {lines.Count - 40} more"];
+}
 
 static string Steps(EvaluationTimings t) => string.Create(CultureInfo.InvariantCulture,
     $"load {t.Load.TotalSeconds:0.000} s, settings {t.Settings.TotalSeconds:0.000} s, rules {t.Rules.TotalSeconds:0.000} s, states {t.States.TotalSeconds:0.000} s, plan {t.Plan.TotalSeconds:0.000} s, apply {t.Apply.TotalSeconds:0.000} s");
@@ -273,4 +326,25 @@ static void Collect()
 {
     GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
     GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+}
+
+public partial class Program
+{
+    // --trace: the server logs what could make an incremental call wait (statements over 5 ms,
+    // checkpoints, autovacuum and autoanalyze, I/O timing) so the tail can be matched with it.
+    private static readonly Dictionary<string, string> TraceSettings = new()
+    {
+        ["log_min_duration_statement"] = "5",
+        ["log_checkpoints"] = "on",
+        ["log_autovacuum_min_duration"] = "0",
+        ["track_io_timing"] = "on",
+        ["log_line_prefix"] = "'%m [%p] '",
+        ["shared_preload_libraries"] = "pg_stat_statements,auto_explain",
+        ["auto_explain.log_min_duration"] = "3",
+        ["auto_explain.log_analyze"] = "on",
+        ["auto_explain.log_timing"] = "off",
+        ["auto_explain.log_buffers"] = "on",
+        ["pg_stat_statements.track"] = "all",
+        ["pg_stat_statements.track_planning"] = "on",
+    };
 }
