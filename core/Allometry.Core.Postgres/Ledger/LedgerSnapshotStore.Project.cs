@@ -63,25 +63,34 @@ public sealed partial class LedgerSnapshotStore
         FROM service_contracts WHERE tenant_id = $1 AND project_id = $2 ORDER BY contract_id
         """;
 
-    // The payers the slice reads, worked out by the server and kept for the rest of the batch in
-    // two transaction-local settings (read back by InvolvedPayers / HistoryPayers), so the whole
-    // slice is one round trip. Involved: payers of the project's invoices and of payments applied
-    // to them (a third party may pay), its contract and current payer, its quotes' and contracts'
-    // payers. History: whose payments a snoozed exception of the project (or of one of its
-    // invoices) may be waiting for, as SnoozeConditions picks that payer (re-routed, else the
-    // exception's, else the project's current or contract payer); the condition itself is not
-    // read, so a snooze on a date alone brings the history too, which changes nothing.
+    // What the slice reads is worked out by the server once and kept for the rest of the batch in
+    // transaction-local settings (read back by InvolvedPayers, HistoryPayers, PaidPayments and
+    // CreditPayments), so the whole slice is one round trip and no statement repeats another's
+    // work. Involved payers: of the project's invoices and of payments applied to them (a third
+    // party may pay), its contract and current payer, its quotes' and contracts' payers. History:
+    // whose payments a snoozed exception of the project (or of one of its invoices) may be waiting
+    // for, as SnoozeConditions picks that payer (re-routed, else the exception's, else the
+    // project's current or contract payer); the condition itself is not read, so a snooze on a
+    // date alone brings the history too, which changes nothing. Paid: the payments applied to the
+    // project's invoices. Credits (SliceCreditsSql): payments of an involved payer applied to nothing whose
+    // reference names an invoice of the project (a substring test, looser than the rule's token
+    // match, so nothing UnappliedDeposit needs is missed).
+    // The snoozed exceptions of the project's invoices are looked up subject by subject (lateral,
+    // OFFSET 0), the one plan that does not depend on the statistics of exceptions (see
+    // ExceptionStore.ProjectSubjectStatesSql).
     private const string SlicePayersSql = """
         WITH project_invoices AS (
             SELECT invoice_id, payer_id FROM invoices WHERE tenant_id = $1 AND project_id = $2
         ),
+        applied AS (
+            SELECT DISTINCT a.payment_id
+            FROM payment_applications a
+            WHERE a.tenant_id = $1 AND a.invoice_id IN (SELECT invoice_id FROM project_invoices)
+        ),
         involved AS (
             SELECT payer_id FROM project_invoices
             UNION
-            SELECT p.payer_id
-            FROM payment_applications a
-            JOIN payments p ON p.tenant_id = a.tenant_id AND p.payment_id = a.payment_id
-            WHERE a.tenant_id = $1 AND a.invoice_id IN (SELECT invoice_id FROM project_invoices)
+            SELECT p.payer_id FROM applied a JOIN payments p ON p.tenant_id = $1 AND p.payment_id = a.payment_id
             UNION
             SELECT unnest(ARRAY[contract_payer_id, current_payer_id]) FROM projects WHERE tenant_id = $1 AND project_id = $2
             UNION
@@ -95,8 +104,12 @@ public sealed partial class LedgerSnapshotStore
             WHERE e.tenant_id = $1 AND e.project_id = $2 AND e.status = 'snoozed'
             UNION
             SELECT e.rerouted_payer_id, e.payer_id, e.project_id
-            FROM exceptions e
-            WHERE e.tenant_id = $1 AND e.subject_id IN (SELECT invoice_id FROM project_invoices UNION ALL SELECT $2) AND e.status = 'snoozed'
+            FROM (SELECT invoice_id AS id FROM project_invoices UNION ALL SELECT $2) subject
+            CROSS JOIN LATERAL (
+                SELECT x.rerouted_payer_id, x.payer_id, x.project_id
+                FROM exceptions x
+                WHERE x.tenant_id = $1 AND x.subject_id = subject.id AND x.status = 'snoozed'
+                OFFSET 0) e
         ),
         history AS (
             SELECT coalesce(e.rerouted_payer_id, e.payer_id, pr.current_payer_id, pr.contract_payer_id) AS payer_id
@@ -106,27 +119,34 @@ public sealed partial class LedgerSnapshotStore
         SELECT set_config('allometry.slice_payers',
                    coalesce((SELECT array_agg(payer_id ORDER BY payer_id) FROM involved WHERE payer_id IS NOT NULL), '{}')::text, true),
                set_config('allometry.slice_history',
-                   coalesce((SELECT array_agg(DISTINCT payer_id) FROM history WHERE payer_id IS NOT NULL), '{}')::text, true)
+                   coalesce((SELECT array_agg(DISTINCT payer_id) FROM history WHERE payer_id IS NOT NULL), '{}')::text, true),
+               set_config('allometry.slice_paid',
+                   coalesce((SELECT array_agg(payment_id) FROM applied), '{}')::text, true)
+        """;
+
+    // Apart from SlicePayersSql, on the involved payers' setting: inside that statement the
+    // planner cannot tell how few payers there are and reads every payment and application.
+    private const string SliceCreditsSql = $"""
+        SELECT set_config('allometry.slice_credits', coalesce((
+            SELECT array_agg(p.payment_id)
+            FROM payments p
+            WHERE p.tenant_id = $1 AND p.payer_id = ANY({InvolvedPayers}) AND p.reference IS NOT NULL
+              AND EXISTS (SELECT 1 FROM invoices i WHERE i.tenant_id = $1 AND i.project_id = $2 AND strpos(p.reference, i.invoice_id) > 0)
+              AND NOT EXISTS (SELECT 1 FROM payment_applications a WHERE a.tenant_id = $1 AND a.payment_id = p.payment_id)), ARRAY[]::text[])::text, true)
         """;
 
     private const string InvolvedPayers = "current_setting('allometry.slice_payers')::text[]";
 
     private const string HistoryPayers = "current_setting('allometry.slice_history')::text[]";
 
-    // The payments applied to the project's invoices, with all their applications (a payment's
-    // unapplied rest and a third party's other invoices are read from them) and the invoices those
-    // applications pay; plus the invoices the project's holds and contracts name.
-    private const string PaidProjectInvoicesCte = """
-        paid AS (
-            SELECT DISTINCT a.payment_id
-            FROM payment_applications a
-            WHERE a.tenant_id = $1
-              AND a.invoice_id IN (SELECT invoice_id FROM invoices WHERE tenant_id = $1 AND project_id = $2)
-        )
-        """;
+    private const string PaidPayments = "current_setting('allometry.slice_paid')::text[]";
 
+    private const string CreditPayments = "current_setting('allometry.slice_credits')::text[]";
+
+    // The project's invoices; the invoices its holds and contracts name; and the payments applied
+    // to its invoices, with all their applications (a payment's unapplied rest and a third party's
+    // other invoices are read from them) and the invoices those applications pay.
     private const string ProjectInvoicesSql = $"""
-        WITH {PaidProjectInvoicesCte}
         SELECT {InvoicesColumns}
         FROM invoices
         WHERE tenant_id = $1
@@ -135,23 +155,21 @@ public sealed partial class LedgerSnapshotStore
               UNION SELECT invoice_id FROM retainage_holds WHERE tenant_id = $1 AND project_id = $2 AND invoice_id IS NOT NULL
               UNION SELECT release_invoice_id FROM retainage_holds WHERE tenant_id = $1 AND project_id = $2 AND release_invoice_id IS NOT NULL
               UNION SELECT last_renewal_invoice_id FROM service_contracts WHERE tenant_id = $1 AND project_id = $2 AND last_renewal_invoice_id IS NOT NULL
-              UNION SELECT a.invoice_id FROM payment_applications a WHERE a.tenant_id = $1 AND a.payment_id IN (SELECT payment_id FROM paid))
+              UNION SELECT a.invoice_id FROM payment_applications a WHERE a.tenant_id = $1 AND a.payment_id = ANY({PaidPayments}))
         ORDER BY invoice_id
         """;
 
     private const string ProjectPaymentsSql = $"""
-        WITH {PaidProjectInvoicesCte}
         SELECT {PaymentsColumns}
         FROM payments
-        WHERE tenant_id = $1 AND payment_id IN (SELECT payment_id FROM paid)
+        WHERE tenant_id = $1 AND payment_id = ANY({PaidPayments})
         ORDER BY payment_id
         """;
 
     private const string ProjectApplicationsSql = $"""
-        WITH {PaidProjectInvoicesCte}
         SELECT {ApplicationsColumns}
         FROM payment_applications
-        WHERE tenant_id = $1 AND payment_id IN (SELECT payment_id FROM paid)
+        WHERE tenant_id = $1 AND payment_id = ANY({PaidPayments})
         ORDER BY payment_id, invoice_id
         """;
 
@@ -182,33 +200,20 @@ public sealed partial class LedgerSnapshotStore
         ORDER BY invoice_id
         """;
 
-    // Payments of an involved payer applied to nothing whose reference names an invoice of the
-    // project (a substring test, looser than the rule's token match, so nothing it needs is missed).
-    private const string ReferencedCreditsCte = $"""
-        credits AS (
-            SELECT p.payment_id, p.reference
-            FROM payments p
-            WHERE p.tenant_id = $1 AND p.payer_id = ANY({InvolvedPayers}) AND p.reference IS NOT NULL
-              AND EXISTS (SELECT 1 FROM invoices i WHERE i.tenant_id = $1 AND i.project_id = $2 AND strpos(p.reference, i.invoice_id) > 0)
-              AND NOT EXISTS (SELECT 1 FROM payment_applications a WHERE a.tenant_id = $1 AND a.payment_id = p.payment_id)
-        )
-        """;
-
     private const string ReferencedCreditsSql = $"""
-        WITH {ReferencedCreditsCte}
         SELECT {PaymentsColumns}
         FROM payments
-        WHERE tenant_id = $1 AND payment_id IN (SELECT payment_id FROM credits)
+        WHERE tenant_id = $1 AND payment_id = ANY({CreditPayments})
         ORDER BY payment_id
         """;
 
     // Every invoice a credit's reference could name (the rule keeps those of the payment's payer).
     private const string ReferencedInvoicesSql = $"""
-        WITH {ReferencedCreditsCte}
         SELECT {InvoicesColumns}
         FROM invoices
         WHERE tenant_id = $1
-          AND invoice_id IN (SELECT regexp_split_to_table(reference, '[ ,;/:#()\t]+') FROM credits)
+          AND invoice_id IN (SELECT regexp_split_to_table(reference, '[ ,;/:#()\t]+')
+                             FROM payments WHERE tenant_id = $1 AND payment_id = ANY({CreditPayments}))
         ORDER BY invoice_id
         """;
 
@@ -247,7 +252,7 @@ public sealed partial class LedgerSnapshotStore
     private static readonly string[] SliceSql =
     [
         MetaSql, PresentSql, ProjectRowSql, ProjectDeliveriesSql, ProjectQuotesSql, ProjectRetainageSql, ProjectContractsSql,
-        SlicePayersSql, ProjectInvoicesSql, ProjectPaymentsSql, ProjectApplicationsSql,
+        SlicePayersSql, SliceCreditsSql, ProjectInvoicesSql, ProjectPaymentsSql, ProjectApplicationsSql,
         InvolvedPayerRowsSql, InvolvedLinksSql, InvolvedAgingLinesSql, ReferencedCreditsSql, ReferencedInvoicesSql, InvolvedPromisesSql,
         HistoryPaymentsSql, HistoryApplicationsSql,
     ];
@@ -295,7 +300,8 @@ public sealed partial class LedgerSnapshotStore
         var quotes = await ReadAsync(reader, ReadQuote, ct).ConfigureAwait(false);
         var retainage = await ReadAsync(reader, ReadHold, ct).ConfigureAwait(false);
         var contracts = await ReadAsync(reader, ReadContract, ct).ConfigureAwait(false);
-        await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false); // the payers' settings, used by the server only
+        await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false); // the slice's settings, used by the server only
+        await ReadAsync(reader, r => r.GetString(0), ct).ConfigureAwait(false);
         invoices.AddRange(await ReadAsync(reader, r => ReadInvoice(r, pool), ct).ConfigureAwait(false));
         payments.AddRange(await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false));
         applications.AddRange(await ReadAsync(reader, ReadApplication, ct).ConfigureAwait(false));
