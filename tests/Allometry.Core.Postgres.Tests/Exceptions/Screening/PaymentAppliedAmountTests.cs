@@ -143,22 +143,21 @@ public sealed class PaymentAppliedAmountTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task PaymentsUnappliedIndex_PaymentWithARest_IsFoundThroughIt()
+    public async Task PaymentsUnappliedIndex_PaymentWithARest_IsTheOnlyOneInIt()
     {
         // Arrange
         var tenant = NewTenant();
         await _importer.ImportAsync(tenant, Small().Build(), CancellationToken.None);
         await using var connection = await postgres.DataSource.OpenConnectionAsync();
 
-        // Act
+        // Act: the partial index's own predicate, and what it selects
+        var definition = await connection.QuerySingleAsync<string>(
+            "SELECT pg_get_indexdef('payments_unapplied_idx'::regclass)");
         var unapplied = (await connection.QueryAsync<string>(
             "SELECT payment_id FROM payments WHERE tenant_id = @tenant AND amount <> applied_amount ORDER BY payment_id", new { tenant })).ToList();
-        await connection.ExecuteAsync("SET enable_seqscan = off");
-        var plan = string.Join("\n", await connection.QueryAsync<string>(
-            "EXPLAIN SELECT payment_id FROM payments WHERE tenant_id = @tenant AND amount <> applied_amount", new { tenant }));
 
         // Assert
+        Assert.EndsWith("WHERE (amount <> applied_amount)", definition, StringComparison.Ordinal);
         Assert.Equal(["PAY-2"], unapplied);
-        Assert.Contains("payments_unapplied_idx", plan, StringComparison.Ordinal);
     }
 }
