@@ -52,12 +52,15 @@ public sealed partial class GeneratedLedger
         if (Roll(_plants.CreditNote)) PlantCreditNote(d, last);
         if (Roll(_plants.OnAccountPayment))
         {
+            // Half the time the project also has an open invoice of the payer, so a payment naming its invoice is a credit to claim.
+            if (invoices.Count > 1 && Between(0, 2) == 0 && Invoices[invoices[^2]].Balance == 0m) LeaveOpen(invoices[^2]);
             Payments.Add(new Payment
             {
                 PaymentId = NextPaymentId(), PayerId = d.Payer.PayerId, ReceivedOn = AsOf.AddDays(-Between(0, 40)), Amount = Between(100, 3_000) + 0.00m,
                 Reference = Between(0, 2) == 0 ? Invoices[last].InvoiceId : "on account", Method = "cheque",
             });
         }
+        if (Roll(_plants.UnappliedRest)) PlantUnappliedRest(invoices);
         if (Roll(_plants.Promise)) PlantPromise(d, invoices);
         return project;
     }
@@ -146,5 +149,15 @@ public sealed partial class GeneratedLedger
         Retax(index, subtotal, taxes);
         var total = Invoices[index].Total;
         LeaveOpen(index, decimal.Round(invoice.RetainageHeld * total / subtotal, 2, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>A payment of a paid invoice carries an unapplied rest while another invoice of the project is open (UnappliedDeposit reads the project from the paid invoice).</summary>
+    private void PlantUnappliedRest(List<int> invoices)
+    {
+        var paid = invoices.Where(i => Invoices[i].Balance == 0m && ApplicationOf(Invoices[i].InvoiceId) is not null).ToList();
+        if (paid.Count < 2) return;
+        var p = PaymentIndex(Applications[ApplicationOf(Invoices[paid[0]].InvoiceId)!.Value].PaymentId);
+        Payments[p] = Payments[p] with { Amount = Payments[p].Amount + Between(100, 2_000), ReceivedOn = Payments[p].ReceivedOn };
+        LeaveOpen(paid[^1]);
     }
 }

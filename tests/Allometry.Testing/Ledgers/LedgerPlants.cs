@@ -15,7 +15,7 @@ public sealed record LedgerPlants
     {
         QuoteVariance = 0.12, DepositNeverInvoiced = 0.06, DepositUnderpaid = 0.06, RenewalDue = 0.5, ReleaseDue = 0.35,
         RetainageNeverInvoiced = 0.15, RetainageInBalance = 0.08, PromptPayment = 0.2, PayerChange = 0.06, ThirdPartyPayer = 0.03,
-        TaxFault = 0.08, MissingRegistration = 0.05, CreditNote = 0.04, OnAccountPayment = 0.04, Promise = 0.08,
+        TaxFault = 0.08, MissingRegistration = 0.05, CreditNote = 0.04, OnAccountPayment = 0.04, UnappliedRest = 0.04, Promise = 0.08,
         QuoteOnlyProjects = 6, SplitPayments = 6, LinkedGroups = 3, AgingPayers = 3, ProjectlessInvoices = 14, PrairieProjects = 3,
     };
 
@@ -47,6 +47,8 @@ public sealed record LedgerPlants
     public double CreditNote { get; init; }
     /// <summary>A payment applied to nothing, sometimes naming a project invoice (UnappliedCash, UnappliedDeposit).</summary>
     public double OnAccountPayment { get; init; }
+    /// <summary>A paid invoice's payment with an unapplied rest, another invoice of the project open (UnappliedDeposit, UnappliedCash).</summary>
+    public double UnappliedRest { get; init; }
     /// <summary>Promises on open invoices, on paid ones and on payers (BrokenPromise).</summary>
     public double Promise { get; init; }
 
