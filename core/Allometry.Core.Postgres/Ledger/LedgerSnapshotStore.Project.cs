@@ -126,6 +126,7 @@ public sealed partial class LedgerSnapshotStore
 
     // Apart from SlicePayersSql, on the involved payers' setting: inside that statement the
     // planner cannot tell how few payers there are and reads every payment and application.
+    // 0020's payments_reference_idx answers the payers' payments from index pages alone.
     private const string SliceCreditsSql = $"""
         SELECT set_config('allometry.slice_credits', coalesce((
             SELECT array_agg(p.payment_id)
