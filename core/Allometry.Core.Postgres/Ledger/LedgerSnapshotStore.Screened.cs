@@ -47,10 +47,8 @@ public sealed partial class LedgerSnapshotStore
         SELECT invoice_id FROM light_invoices
         """;
 
-    // A payment with an unapplied rest (alias p). Summed here until 0018's applied_amount (kept by
-    // triggers, with a partial index) is on main.
-    private const string Unapplied =
-        "p.amount <> (SELECT coalesce(sum(a.amount), 0) FROM payment_applications a WHERE a.tenant_id = p.tenant_id AND a.payment_id = p.payment_id)";
+    // A payment with an unapplied rest (alias p): 0018's triggers keep applied_amount, its partial index finds them.
+    private const string Unapplied = "p.amount <> p.applied_amount";
 
     // Payments read with every application they have (a payment's unapplied rest is read from
     // them): those paid to a core invoice; every payment with an unapplied rest (unapplied cash,
