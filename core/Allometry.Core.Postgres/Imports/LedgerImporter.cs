@@ -238,13 +238,15 @@ public sealed partial class LedgerImporter
         foreach (var table in LedgerTables.All)
         {
             var rows = read[table];
-            if (rows == 0) continue;
             if (table == LedgerTables.Invoices && partition.IsNew)
             {
+                // Attached even when empty: a partition left detached would make the tenant's
+                // next import (not new any more) merge into a parent with no partition for it.
                 await partition.AttachAsync(db).ConfigureAwait(false);
-                sheets.Add(new SheetImportCounts(table.Sheet, rows, rows, 0));
+                if (rows > 0) sheets.Add(new SheetImportCounts(table.Sheet, rows, rows, 0));
                 continue;
             }
+            if (rows == 0) continue;
             var merged = await db.QuerySingleAsync<MergeCounts>(table.MergeSql(db.Relations[table]), new
             {
                 tenant = db.TenantId,

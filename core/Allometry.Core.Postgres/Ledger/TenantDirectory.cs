@@ -18,7 +18,7 @@ public sealed class TenantDirectory(NpgsqlDataSource dataSource)
         "action_audit", "action_deliveries", "exception_notes", "chat_promises", "retainage_releases",
         "exception_history", "exceptions", "weekly_summary_snapshots", "digest_subscriptions", "tenant_settings", "tenant_memberships", "escalation_contacts", "pm_managers",
         "ledger_history", "payment_applications", "promises", "retainage_holds", "service_contracts",
-        "bank_transactions", "payments", "invoices", "quotes", "deliveries", "projects", "entity_links",
+        "bank_transactions", "payments", "invoices", "quotes", "deliveries", "projects", "project_totals", "entity_links",
         "payers", "imports", "tenants",
     ];
 

@@ -141,6 +141,22 @@ public sealed class LedgerImporterTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task ImportAsync_FirstImportWithoutInvoicesThenWithInvoices_StoresThem()
+    {
+        // Arrange: the first import creates the tenant's (empty) partition, the second merges into it.
+        var tenant = NewTenant();
+        await _importer.ImportAsync(tenant, new LedgerBatchBuilder().Payer("P1").Build(), CancellationToken.None);
+
+        // Act
+        var result = await _importer.ImportAsync(tenant, new LedgerBatchBuilder().Invoice("INV9", "P1", 5m).Build(), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(1, result.Inserted);
+        var counts = await LedgerProbe.CountsAsync(postgres.DataSource, tenant);
+        Assert.Equal(1, counts["invoices"]);
+    }
+
+    [Fact]
     public async Task ImportAsync_TwoTenantsWithTheSameIds_StayApart()
     {
         // Arrange

@@ -1,0 +1,46 @@
+namespace Allometry.Core.Postgres.Exceptions.Screening;
+
+using Allometry.Core.Rules.Retainage;
+
+/// <summary>
+/// Screens PromptPaymentBreach. With a tolerance of zero or more it names nothing: the rule
+/// reports an invoice whose balance, less any holdback in it, exceeds the tolerance — so a
+/// positive balance on an invoice that is not void, which the base scope reads with its project.
+/// </summary>
+/// <remarks>
+/// The holdback in a balance is either the whole balance or nothing (NetOfHoldback), so what the
+/// rule compares is the balance or 0. Only a negative tolerance (a setting no one should choose)
+/// makes a paid-up invoice a breach; then every Ontario construction project under the regime with
+/// a progress or final invoice past the payment days is a candidate, read through <c>invoices_lookup_idx</c>.
+/// </remarks>
+public sealed class PromptPaymentBreachScreen : IRuleScreen
+{
+    /// <inheritdoc />
+    public IReadOnlyList<string> RuleIds { get; } = ["PromptPaymentBreach"];
+
+    private const string Sql = """
+        SELECT p.project_id
+        FROM projects p
+        WHERE p.tenant_id = @tenant AND p.site_province = 'ON' AND p.supply_type = 'construction' AND p.contract_date >= @regimeStart
+          AND EXISTS (
+              SELECT 1 FROM invoices i
+              WHERE i.tenant_id = @tenant AND i.project_id = p.project_id AND i.status <> 'void'
+                AND i.kind IN ('progress', 'final') AND i.issue_date < @issuedBefore)
+        """;
+
+    /// <inheritdoc />
+    public async Task<ScreenResult> RunAsync(Npgsql.NpgsqlConnection connection, ScreenContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var s = context.Settings;
+        if (s.ShortPayTolerance >= 0m) return ScreenResult.None;
+        // The rule: as-of − issue date > the payment days.
+        var parameters = new
+        {
+            tenant = context.TenantId,
+            regimeStart = PromptPaymentBreachRule.RegimeStart,
+            issuedBefore = ProjectScreenQuery.Shift(context.AsOf, -(long)s.PromptPaymentDays),
+        };
+        return ScreenResult.OfProjects(await ProjectScreenQuery.IdsAsync(connection, Sql, parameters, ct).ConfigureAwait(false));
+    }
+}
