@@ -50,6 +50,7 @@ CREATE INDEX projects_fin_travaux_idx ON projects (tenant_id, fin_travaux_on) WH
 --   deposit_paid: Σ applications to the project's deposit invoices that are not void
 --     (DepositGateUnpaid's deposit received);
 --   closed, completed_on: the project's;
+--   foreign_applications: applications to its invoices paid by someone else than the bill-to;
 --   quoted, deposit_required, first_deposit_quote_on: over its accepted quotes (status accepted,
 --     or no status and an acceptance date), Σ total before tax, Σ round(total × deposit % / 100, 2)
 --     with the quote's percentage else the project's, when positive, and the earliest acceptance
@@ -72,6 +73,9 @@ CREATE TABLE project_totals (
     quoted                  numeric NOT NULL DEFAULT 0,
     deposit_required        numeric NOT NULL DEFAULT 0,
     first_deposit_quote_on  date,
+    -- Applications to the project's invoices from a payment of another payer than the invoice's
+    -- (PayerChangeExposure's third-party payers; any count above zero makes the project a candidate).
+    foreign_applications    bigint  NOT NULL DEFAULT 0,
     -- What the deposit is short of (DepositGateUnpaid fires above its tolerance).
     deposit_gap             numeric GENERATED ALWAYS AS (deposit_required - deposit_paid) STORED,
     -- Invoiced per unit quoted, when the rule compares them at all.
@@ -119,20 +123,27 @@ $$;
 CREATE FUNCTION allometry_project_totals_rebuild(tenant text) RETURNS void
 LANGUAGE sql AS $$
     DELETE FROM project_totals WHERE tenant_id = tenant;
-    INSERT INTO project_totals (tenant_id, project_id, invoiced, counted, finals, deposits, deposit_paid)
-    SELECT tenant, project_id, sum(invoiced), sum(counted), sum(finals), sum(deposits), sum(deposit_paid)
+    INSERT INTO project_totals (tenant_id, project_id, invoiced, counted, finals, deposits, deposit_paid, foreign_applications)
+    SELECT tenant, project_id, sum(invoiced), sum(counted), sum(finals), sum(deposits), sum(deposit_paid), sum(foreign_applications)
     FROM (
         SELECT i.project_id, sum(i.subtotal + i.retainage_held) AS invoiced, count(*) AS counted,
                count(*) FILTER (WHERE i.kind = 'final') AS finals, count(*) FILTER (WHERE i.kind = 'deposit') AS deposits,
-               0 AS deposit_paid
+               0 AS deposit_paid, 0 AS foreign_applications
         FROM invoices i
         WHERE i.tenant_id = tenant AND i.project_id IS NOT NULL AND i.status <> 'void' AND i.kind <> 'retainage_release'
         GROUP BY i.project_id
         UNION ALL
-        SELECT i.project_id, 0, 0, 0, 0, sum(a.amount)
+        SELECT i.project_id, 0, 0, 0, 0, sum(a.amount), 0
         FROM invoices i
         JOIN payment_applications a ON a.tenant_id = i.tenant_id AND a.invoice_id = i.invoice_id
         WHERE i.tenant_id = tenant AND i.project_id IS NOT NULL AND i.kind = 'deposit' AND i.status <> 'void'
+        GROUP BY i.project_id
+        UNION ALL
+        SELECT i.project_id, 0, 0, 0, 0, 0, count(*)
+        FROM payment_applications a
+        JOIN invoices i ON i.tenant_id = a.tenant_id AND i.invoice_id = a.invoice_id
+        JOIN payments p ON p.tenant_id = a.tenant_id AND p.payment_id = a.payment_id
+        WHERE a.tenant_id = tenant AND i.project_id IS NOT NULL AND p.payer_id <> i.payer_id
         GROUP BY i.project_id
     ) t
     GROUP BY project_id;
@@ -189,6 +200,29 @@ BEGIN
             invoiced = t.invoiced + excluded.invoiced, counted = t.counted + excluded.counted,
             finals = t.finals + excluded.finals, deposits = t.deposits + excluded.deposits,
             deposit_paid = t.deposit_paid + excluded.deposit_paid;
+        -- An invoice that changes bill-to or project moves its third-party applications.
+        INSERT INTO project_totals AS t (tenant_id, project_id, foreign_applications)
+        SELECT tenant_id, project_id, sum(delta)
+        FROM (
+            SELECT n.tenant_id, n.project_id, CASE WHEN p.payer_id <> n.payer_id THEN 1 ELSE 0 END AS delta
+            FROM new_rows n
+            JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.invoice_id = n.invoice_id
+            JOIN payment_applications a ON a.tenant_id = n.tenant_id AND a.invoice_id = n.invoice_id
+            JOIN payments p ON p.tenant_id = a.tenant_id AND p.payment_id = a.payment_id
+            WHERE n.project_id IS NOT NULL
+              AND (o.payer_id IS DISTINCT FROM n.payer_id OR o.project_id IS DISTINCT FROM n.project_id)
+            UNION ALL
+            SELECT o.tenant_id, o.project_id, CASE WHEN p.payer_id <> o.payer_id THEN -1 ELSE 0 END
+            FROM new_rows n
+            JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.invoice_id = n.invoice_id
+            JOIN payment_applications a ON a.tenant_id = o.tenant_id AND a.invoice_id = o.invoice_id
+            JOIN payments p ON p.tenant_id = a.tenant_id AND p.payment_id = a.payment_id
+            WHERE o.project_id IS NOT NULL
+              AND (o.payer_id IS DISTINCT FROM n.payer_id OR o.project_id IS DISTINCT FROM n.project_id)
+        ) d
+        GROUP BY tenant_id, project_id
+        HAVING sum(delta) <> 0
+        ON CONFLICT (tenant_id, project_id) DO UPDATE SET foreign_applications = t.foreign_applications + excluded.foreign_applications;
     ELSE
         -- Applications reference their invoice, so a deleted invoice has none left to carry.
         UPDATE project_totals t SET
@@ -219,7 +253,16 @@ BEGIN
         WHERE i.project_id IS NOT NULL AND i.kind = 'deposit' AND i.status <> 'void'
         GROUP BY i.tenant_id, i.project_id
         ON CONFLICT (tenant_id, project_id) DO UPDATE SET deposit_paid = t.deposit_paid + excluded.deposit_paid;
+        INSERT INTO project_totals AS t (tenant_id, project_id, foreign_applications)
+        SELECT i.tenant_id, i.project_id, count(*)
+        FROM new_rows a
+        JOIN invoices i ON i.tenant_id = a.tenant_id AND i.invoice_id = a.invoice_id
+        JOIN payments p ON p.tenant_id = a.tenant_id AND p.payment_id = a.payment_id
+        WHERE i.project_id IS NOT NULL AND p.payer_id <> i.payer_id
+        GROUP BY i.tenant_id, i.project_id
+        ON CONFLICT (tenant_id, project_id) DO UPDATE SET foreign_applications = t.foreign_applications + excluded.foreign_applications;
     ELSIF TG_OP = 'UPDATE' THEN
+        -- The key (payment, invoice) does not change: only the amount moves.
         INSERT INTO project_totals AS t (tenant_id, project_id, deposit_paid)
         SELECT i.tenant_id, i.project_id, sum(a.amount)
         FROM (SELECT tenant_id, invoice_id, amount FROM new_rows
@@ -236,6 +279,16 @@ BEGIN
             FROM old_rows a
             JOIN invoices i ON i.tenant_id = a.tenant_id AND i.invoice_id = a.invoice_id
             WHERE i.project_id IS NOT NULL AND i.kind = 'deposit' AND i.status <> 'void'
+            GROUP BY i.tenant_id, i.project_id
+        ) d
+        WHERE t.tenant_id = d.tenant_id AND t.project_id = d.project_id;
+        UPDATE project_totals t SET foreign_applications = t.foreign_applications - d.n
+        FROM (
+            SELECT i.tenant_id, i.project_id, count(*) AS n
+            FROM old_rows a
+            JOIN invoices i ON i.tenant_id = a.tenant_id AND i.invoice_id = a.invoice_id
+            JOIN payments p ON p.tenant_id = a.tenant_id AND p.payment_id = a.payment_id
+            WHERE i.project_id IS NOT NULL AND p.payer_id <> i.payer_id
             GROUP BY i.tenant_id, i.project_id
         ) d
         WHERE t.tenant_id = d.tenant_id AND t.project_id = d.project_id;
@@ -262,6 +315,24 @@ BEGIN
 END
 $$;
 
+-- A payment that changes payer turns its applications into third-party ones, or back.
+CREATE FUNCTION allometry_project_totals_payments() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO project_totals AS t (tenant_id, project_id, foreign_applications)
+    SELECT i.tenant_id, i.project_id,
+           sum(CASE WHEN n.payer_id <> i.payer_id THEN 1 ELSE 0 END - CASE WHEN o.payer_id <> i.payer_id THEN 1 ELSE 0 END)
+    FROM new_rows n
+    JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.payment_id = n.payment_id
+    JOIN payment_applications a ON a.tenant_id = n.tenant_id AND a.payment_id = n.payment_id
+    JOIN invoices i ON i.tenant_id = a.tenant_id AND i.invoice_id = a.invoice_id
+    WHERE o.payer_id IS DISTINCT FROM n.payer_id AND i.project_id IS NOT NULL
+    GROUP BY i.tenant_id, i.project_id
+    ON CONFLICT (tenant_id, project_id) DO UPDATE SET foreign_applications = t.foreign_applications + excluded.foreign_applications;
+    RETURN NULL;
+END
+$$;
+
 -- A trigger with transition tables serves one event.
 CREATE TRIGGER project_totals_invoices_insert AFTER INSERT ON invoices
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION allometry_project_totals_invoices();
@@ -275,6 +346,8 @@ CREATE TRIGGER project_totals_applications_update AFTER UPDATE ON payment_applic
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION allometry_project_totals_applications();
 CREATE TRIGGER project_totals_applications_delete AFTER DELETE ON payment_applications
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION allometry_project_totals_applications();
+CREATE TRIGGER project_totals_payments_update AFTER UPDATE ON payments
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION allometry_project_totals_payments();
 CREATE TRIGGER project_totals_projects_insert AFTER INSERT ON projects
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION allometry_project_totals_quotes();
 CREATE TRIGGER project_totals_projects_update AFTER UPDATE ON projects

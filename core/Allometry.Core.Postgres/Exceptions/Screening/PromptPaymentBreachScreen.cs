@@ -3,15 +3,15 @@ namespace Allometry.Core.Postgres.Exceptions.Screening;
 using Allometry.Core.Rules.Retainage;
 
 /// <summary>
-/// Screens PromptPaymentBreach. With a tolerance of zero or more it names nothing: the rule
-/// reports an invoice whose balance, less any holdback in it, exceeds the tolerance — so a
-/// positive balance on an invoice that is not void, which the base scope reads with its project.
+/// Screens PromptPaymentBreach for a negative tolerance, beside <see cref="PromptPaymentScreen"/>:
+/// that screen reads invoices with a balance (through the open-invoice index), which is every
+/// breach while the tolerance is zero or more — the holdback in a balance (NetOfHoldback) is the
+/// whole balance or nothing, so the rule compares the balance or 0 with the tolerance.
 /// </summary>
 /// <remarks>
-/// The holdback in a balance is either the whole balance or nothing (NetOfHoldback), so what the
-/// rule compares is the balance or 0. Only a negative tolerance (a setting no one should choose)
-/// makes a paid-up invoice a breach; then every Ontario construction project under the regime with
-/// a progress or final invoice past the payment days is a candidate, read through <c>invoices_lookup_idx</c>.
+/// Only a negative tolerance (a setting no one should choose) makes a paid-up invoice a breach;
+/// then every Ontario construction project under the regime with a progress or final invoice past
+/// the payment days is a candidate. With any other tolerance this screen names nothing.
 /// </remarks>
 public sealed class PromptPaymentBreachScreen : IRuleScreen
 {

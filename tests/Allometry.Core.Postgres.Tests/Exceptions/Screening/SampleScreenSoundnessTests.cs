@@ -23,10 +23,10 @@ public sealed class SampleScreenSoundnessTests(PostgresFixture postgres)
     ];
 
     // Screens that bound their rule: their candidates include every project reported.
-    private static readonly IRuleScreen[] Bounding = [new ReleaseDueScreen(), new HypothecDeadlineScreen()];
+    private static readonly IRuleScreen[] Bounding = [new ReleaseDueScreen(), new HypothecDeadlineScreen(), new PayerChangeExposureScreen()];
 
-    // Rules whose findings the base scope holds: every finding's project has an open invoice.
-    private static readonly string[] OpenOnly = [.. OpenInvoiceRules.RuleIds, "PromptPaymentBreach", "PayerChangeExposure"];
+    // Rules of the family the base scope covers (BaseScope.Covers): every finding's project has an open invoice.
+    private static readonly string[] OpenOnly = ["UnappliedDeposit"];
 
     public static TheoryData<DateOnly> AsOfDates()
     {
