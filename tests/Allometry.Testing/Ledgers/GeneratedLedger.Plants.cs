@@ -22,7 +22,10 @@ public sealed partial class GeneratedLedger
         if (d.QuoteIndex is { } q && Roll(_plants.QuoteVariance)) project = PlantQuoteVariance(project, invoices, q);
         if (Roll(_plants.DepositNeverInvoiced) && project.Status != ProjectStatus.Closed && Invoices[invoices[0]].Kind == InvoiceKind.Deposit && invoices.Count > 1)
         {
-            Invoices[invoices[0]] = Invoices[invoices[0]] with { Kind = InvoiceKind.Progress };
+            var first = Invoices[invoices[0]];
+            Invoices[invoices[0]] = first with { Kind = InvoiceKind.Progress };
+            // Half the time a voided deposit invoice (its balance left as issued) stands in for it: a void one does not count.
+            if (Between(0, 2) == 0) AddInvoice(first with { InvoiceId = NextInvoiceId(), Balance = first.Total, Status = InvoiceStatus.Void }, null);
         }
         if (Roll(_plants.DepositUnderpaid) && Invoices[invoices[0]] is { Kind: InvoiceKind.Deposit, Balance: 0m } deposit)
         {
@@ -128,12 +131,15 @@ public sealed partial class GeneratedLedger
         if (issue >= AsOf) issue = AsOf.AddDays(-1);
         var taxes = TaxFor(d.Place, issue.AddDays(30), held);
         var id = NextInvoiceId();
+        // One time in three the release invoice was voided (and the holds do not name it): the retainage is still unbilled.
+        var voided = Between(0, 3) == 0;
         AddInvoice(new Invoice
         {
             InvoiceId = id, PayerId = d.Payer.PayerId, ProjectId = project.ProjectId, Kind = InvoiceKind.RetainageRelease, IssueDate = issue, DueDate = issue.AddDays(30),
-            Subtotal = held, Gst = taxes.Gst, Hst = taxes.Hst, Qst = taxes.Qst, Pst = taxes.Pst, Total = held + taxes.Total, Balance = 0m,
-            TaxProvince = d.Place, RegistrationNumbers = $"{SellerGstHst}; {SellerQst}", Status = InvoiceStatus.Paid,
+            Subtotal = held, Gst = taxes.Gst, Hst = taxes.Hst, Qst = taxes.Qst, Pst = taxes.Pst, Total = held + taxes.Total, Balance = voided ? held + taxes.Total : 0m,
+            TaxProvince = d.Place, RegistrationNumbers = $"{SellerGstHst}; {SellerQst}", Status = voided ? InvoiceStatus.Void : InvoiceStatus.Paid,
         }, null);
+        if (voided) return;
         foreach (var h in holds) Holds[h] = Holds[h] with { ReleaseInvoiceId = id, ReleasedOn = issue };
         _releasedFinals.Add(last);
     }
