@@ -4,11 +4,6 @@
 -- and cost an import little. Indexes of the partitioned invoices table are created on a tenant's
 -- new partition when the first import attaches it (ATTACH PARTITION builds what the parent has).
 
--- Deposit invoices that count (not void), by project: DepositNotInvoiced's anti-join and
--- DepositGateUnpaid's applications, index only.
-CREATE INDEX invoices_deposit_idx ON invoices (tenant_id, project_id) INCLUDE (invoice_id)
-    WHERE kind = 'deposit' AND status <> 'void';
-
 -- Final invoices that count, by project and date: the latest one starts RetainageNeverInvoiced's
 -- clock and a days_after_final release.
 CREATE INDEX invoices_final_idx ON invoices (tenant_id, project_id, issue_date)
@@ -25,10 +20,6 @@ CREATE INDEX invoices_service_idx ON invoices (tenant_id, project_id, payer_id, 
 -- Retainage held on invoices (ProjectRetainage's lines when a project has no holds).
 CREATE INDEX invoices_retainage_idx ON invoices (tenant_id, project_id) INCLUDE (retainage_held)
     WHERE retainage_held > 0 AND status <> 'void' AND kind <> 'retainage_release';
-
--- Applications by invoice with their amount (index-only sums); replaces the key-only index.
-DROP INDEX payment_applications_invoice_idx;
-CREATE INDEX payment_applications_invoice_idx ON payment_applications (tenant_id, invoice_id) INCLUDE (amount);
 
 -- A project's holds with what the retainage screens add up, index only.
 CREATE INDEX retainage_holds_project_idx ON retainage_holds (tenant_id, project_id)
