@@ -73,7 +73,7 @@ internal sealed class InvoicePartition
 
     /// <summary>
     /// Builds the lookup index like the parent's, attaches the partition and builds the tenant's
-    /// project totals (0019: the copied rows fired no trigger). The CHECK on tenant_id
+    /// project totals (0019) and invoice_tax_fits (0021): the copied rows fired no trigger. The CHECK on tenant_id
     /// spares ATTACH a scan to prove every row belongs; the payer foreign key is validated in one
     /// query (the importer has already checked every reference and reported any miss precisely).
     /// </summary>
@@ -99,6 +99,7 @@ internal sealed class InvoicePartition
             SET LOCAL enable_mergejoin TO DEFAULT;
             SET LOCAL enable_nestloop TO DEFAULT;
             SELECT allometry_project_totals_rebuild({tenant});
+            SELECT allometry_invoice_tax_fits_rebuild({tenant});
             """;
         await db.ExecuteAsync(sql).ConfigureAwait(false);
     }

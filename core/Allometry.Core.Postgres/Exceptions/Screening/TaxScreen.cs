@@ -18,8 +18,10 @@ using NpgsqlTypes;
 /// cut): an invoice due before the change is taxed before it; one due on or after it is taxed
 /// after it unless a payment received before the change was applied to it — those few invoices
 /// are read from the payments side (a partial index on payments received before the change).
-/// The grouping reads only <c>invoices_tax_screen_idx</c> (index-only, in index order). Invoices
-/// off by no more than the tolerance are candidates too: the rules decide.
+/// The projects' invoices are read as <c>invoice_tax_fits</c>, their counts per (project, payer,
+/// fit, side of the change) kept at write time (migration 0021), a few rows a project instead of
+/// every invoice; the invoices without a project through their own partial index. Invoices off by
+/// no more than the tolerance are candidates too: the rules decide.
 /// </remarks>
 public sealed class TaxScreen : IRuleScreen
 {
@@ -39,12 +41,7 @@ public sealed class TaxScreen : IRuleScreen
         """;
 
     private static readonly string ProjectsSql = $"""
-        WITH {ExpectedCte}, grouped AS (
-            SELECT i.project_id, i.payer_id, i.tax_fit, min(i.due_date) AS first_due, max(i.due_date) AS last_due
-            FROM invoices i
-            WHERE i.tenant_id = @tenant AND i.project_id IS NOT NULL AND {Reviewable}
-            GROUP BY i.project_id, i.payer_id, i.tax_fit
-        ), early AS (
+        WITH {ExpectedCte}, early AS (
             SELECT DISTINCT i.project_id, i.payer_id, i.tax_fit
             FROM payments p
             -- OFFSET 0 keeps this a per-payment probe of the applications' primary key: joined
@@ -57,10 +54,12 @@ public sealed class TaxScreen : IRuleScreen
             WHERE p.tenant_id = @tenant AND p.received_on < {Change}
               AND i.project_id IS NOT NULL AND i.due_date >= {Change} AND {Reviewable}
         ), subjects AS (
-            SELECT project_id, payer_id, tax_fit, first_due, last_due FROM grouped
+            SELECT f.project_id, f.payer_id, f.tax_fit, f.ns_after_change
+            FROM invoice_tax_fits f
+            WHERE f.tenant_id = @tenant
             UNION ALL
-            -- Taxed before the change: stands for a tax date the day before it.
-            SELECT project_id, payer_id, tax_fit, {Change} - 1, {Change} - 1 FROM early
+            -- Taxed before the change.
+            SELECT project_id, payer_id, tax_fit, false FROM early
         )
         SELECT DISTINCT s.project_id
         FROM subjects s
@@ -68,8 +67,8 @@ public sealed class TaxScreen : IRuleScreen
         LEFT JOIN payers py ON pr.supply_type = 'service' AND py.tenant_id = @tenant AND py.payer_id = s.payer_id
         LEFT JOIN expected e ON e.province = coalesce(py.province, pr.site_province)
         WHERE e.province IS NULL
-           OR (s.last_due >= {Change} AND s.tax_fit & e.after_fit = 0)
-           OR (s.first_due < {Change} AND s.tax_fit & e.before_fit = 0)
+           OR (s.ns_after_change AND s.tax_fit & e.after_fit = 0)
+           OR (NOT s.ns_after_change AND s.tax_fit & e.before_fit = 0)
         """;
 
     private static readonly string InvoicesSql = $"""
