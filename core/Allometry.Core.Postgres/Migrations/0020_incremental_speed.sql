@@ -11,6 +11,7 @@ CREATE INDEX payments_reference_idx ON payments (tenant_id, payer_id) INCLUDE (p
     WHERE reference IS NOT NULL;
 
 -- The slice starts from the payments applied to the project's invoices (SlicePayersSql): with the
--- payment id in the index, that is an index-only scan. It replaces 0003's index on the same key.
-CREATE INDEX payment_applications_invoice_payment_idx ON payment_applications (tenant_id, invoice_id) INCLUDE (payment_id);
+-- payment id in the index, that is an index-only scan. 0019's index on the same key keeps its
+-- amount (the screens' index-only sums) and gains the payment id; one index, not two.
 DROP INDEX payment_applications_invoice_idx;
+CREATE INDEX payment_applications_invoice_idx ON payment_applications (tenant_id, invoice_id) INCLUDE (amount, payment_id);
