@@ -23,8 +23,9 @@ internal static class EquivalenceCases
     /// <summary>The settings variations: defaults, thresholds tightened, thresholds loosened, rules disabled, PST registrations on, only the base scope, only screened rules.</summary>
     public static IReadOnlyList<(string Name, RuleSettings Settings)> Settings(GeneratedLedger ledger)
     {
+        var unscreened = Except(id => BaseScope.Covers.Contains(id) || RuleScreens.All.Any(s => s.RuleIds.Contains(id)));
         var roots = ledger.EntityLinks.Select(l => l.FromPayerId).Distinct(StringComparer.Ordinal).ToList();
-        return
+        List<(string, RuleSettings)> variations =
         [
             ("defaults", RuleSettings.Default),
             ("tight", RuleSettings.Default with
@@ -58,20 +59,21 @@ internal static class EquivalenceCases
             ("pst", RuleSettings.Default with { SellerPstRegistrations = new HashSet<Province> { Province.SK, Province.MB, Province.BC } }),
             // Only the rules the base scope covers without a screen: the loader reads the base scope alone.
             ("base-scope", RuleSettings.Default with { DisabledRules = Except(id => BaseScope.Covers.Contains(id)) }),
-            // Only the rules with a screen or covered by the base scope: while a running rule has no screen the loader
-            // reads every project, so this is what puts the screens that exist to the test.
-            ("screened", RuleSettings.Default with
+        ];
+        if (unscreened.Count > 0)
+        {
+            // Some rule has no screen, so the loader reads every project for the variations above: these run only the
+            // rules the base scope or a screen covers, so the loader reads the scope and the screens alone.
+            variations.Add(("screened", RuleSettings.Default with { DisabledRules = unscreened }));
+            variations.Add(("screened-pst", RuleSettings.Default with
             {
-                DisabledRules = Except(id => BaseScope.Covers.Contains(id) || RuleScreens.All.Any(s => s.RuleIds.Contains(id))),
-            }),
-            ("screened-pst", RuleSettings.Default with
-            {
-                DisabledRules = Except(id => BaseScope.Covers.Contains(id) || RuleScreens.All.Any(s => s.RuleIds.Contains(id))),
+                DisabledRules = unscreened,
                 SellerPstRegistrations = new HashSet<Province> { Province.SK, Province.MB, Province.BC },
                 TaxComponentTolerance = 0m,
                 RegistrationNumberThreshold = 10m,
-            }),
-        ];
+            }));
+        }
+        return variations;
     }
 
     // Every rule but those kept.

@@ -111,6 +111,7 @@ public sealed class ScreenedEvaluationEquivalenceTests(PostgresFixture postgres,
         var clock = Stopwatch.StartNew();
         foreach (var (name, settings) in variations)
         {
+            var (read, total) = (0L, 0L);
             foreach (var asOf in dates)
             {
                 // As ExceptionEvaluator.EvaluateTenantAsync does: the rules over the screened read, then only the findings it owns.
@@ -119,6 +120,7 @@ public sealed class ScreenedEvaluationEquivalenceTests(PostgresFixture postgres,
                 var actual = screened.Owned(_engine.Evaluate(new RuleContext(screened.Snapshot, asOf, settings)).Findings);
                 cases++;
                 findings += expected.Count;
+                (read, total) = (read + screened.Snapshot.Invoices.Count, total + whole.Invoices.Count);
                 var differences = FindingsComparison.Differences(expected, actual);
                 if (expected.Count != actual.Count || differences.Count > 0)
                 {
@@ -128,6 +130,7 @@ public sealed class ScreenedEvaluationEquivalenceTests(PostgresFixture postgres,
                         differences));
                 }
             }
+            output.WriteLine($"settings '{name}': the screened reads held {100.0 * read / total:0.0} % of the invoices");
         }
         output.WriteLine($"{cases} cases compared in {clock.Elapsed.TotalSeconds:0.0} s");
         return (failures, cases, findings);
