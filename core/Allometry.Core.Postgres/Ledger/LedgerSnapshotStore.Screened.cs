@@ -37,14 +37,17 @@ public sealed partial class LedgerSnapshotStore
           AND project_id IN (SELECT project_id FROM exceptions WHERE tenant_id = $1 AND status = 'snoozed' AND project_id IS NOT NULL)
         """;
 
-    // Invoices read with every payment applied to them: the whole projects' and the light ones.
+    // Invoices read with every payment applied to them, whole rows (read once, by index, and kept
+    // for the batch): the whole projects' and the light ones.
     private const string CoreInvoicesSql = $"""
         CREATE TEMP TABLE core_invoices ON COMMIT DROP AS
-        SELECT i.invoice_id
+        SELECT i.*
         FROM whole_projects w
-        CROSS JOIN LATERAL (SELECT invoice_id FROM invoices WHERE tenant_id = $1 AND project_id = w.project_id) i
+        CROSS JOIN LATERAL (SELECT * FROM invoices WHERE tenant_id = $1 AND project_id = w.project_id) i
         UNION
-        SELECT invoice_id FROM light_invoices
+        SELECT i.*
+        FROM light_invoices l
+        CROSS JOIN LATERAL (SELECT * FROM invoices WHERE tenant_id = $1 AND invoice_id = l.invoice_id) i
         """;
 
     // A payment with an unapplied rest (alias p): 0018's triggers keep applied_amount, its partial index finds them.
@@ -78,27 +81,40 @@ public sealed partial class LedgerSnapshotStore
         SELECT subject_id FROM exceptions WHERE tenant_id = $1 AND status <> 'closed' AND subject_kind = 'payment'
         """;
 
-    // Every invoice read: the core ones; what the whole projects' rows name (holds, release and
+    // The payments and all their applications, whole rows.
+    private const string PaymentRowsSql = """
+        CREATE TEMP TABLE payment_rows ON COMMIT DROP AS
+        SELECT p.*
+        FROM screened_payments s
+        CROSS JOIN LATERAL (SELECT * FROM payments WHERE tenant_id = $1 AND payment_id = s.payment_id) p
+        """;
+
+    private const string ApplicationRowsSql = """
+        CREATE TEMP TABLE application_rows ON COMMIT DROP AS
+        SELECT a.*
+        FROM screened_payments s
+        CROSS JOIN LATERAL (SELECT * FROM payment_applications WHERE tenant_id = $1 AND payment_id = s.payment_id) a
+        """;
+
+    // The other invoices read, as context: what the whole projects' rows name (holds, release and
     // renewal invoices); every invoice a read payment pays (a third party's other invoices, a
     // payment's unapplied rest); the invoices an unapplied payment's reference names (the rule
     // keeps its payer's).
-    private const string ReadInvoicesSql = $"""
-        CREATE TEMP TABLE read_invoices ON COMMIT DROP AS
-        SELECT invoice_id FROM core_invoices
-        UNION SELECT invoice_id FROM retainage_holds
+    private const string ContextInvoicesSql = $"""
+        CREATE TEMP TABLE context_invoices ON COMMIT DROP AS
+        SELECT i.*
+        FROM (SELECT invoice_id FROM retainage_holds
               WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM whole_projects) AND invoice_id IS NOT NULL
-        UNION SELECT release_invoice_id FROM retainage_holds
-              WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM whole_projects) AND release_invoice_id IS NOT NULL
-        UNION SELECT last_renewal_invoice_id FROM service_contracts
-              WHERE tenant_id = $1 AND (project_id IS NULL OR project_id IN (SELECT project_id FROM whole_projects))
-                AND last_renewal_invoice_id IS NOT NULL
-        UNION SELECT a.invoice_id
-              FROM screened_payments s
-              CROSS JOIN LATERAL (SELECT invoice_id FROM payment_applications WHERE tenant_id = $1 AND payment_id = s.payment_id) a
-        UNION SELECT regexp_split_to_table(p.reference, '[ ,;/:#()\t]+')
-              FROM screened_payments s
-              CROSS JOIN LATERAL (SELECT reference FROM payments p
-                                  WHERE p.tenant_id = $1 AND p.payment_id = s.payment_id AND {Unapplied} AND p.reference IS NOT NULL) p
+              UNION SELECT release_invoice_id FROM retainage_holds
+                    WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM whole_projects) AND release_invoice_id IS NOT NULL
+              UNION SELECT last_renewal_invoice_id FROM service_contracts
+                    WHERE tenant_id = $1 AND (project_id IS NULL OR project_id IN (SELECT project_id FROM whole_projects))
+                      AND last_renewal_invoice_id IS NOT NULL
+              UNION SELECT invoice_id FROM application_rows
+              UNION SELECT regexp_split_to_table(p.reference, '[ ,;/:#()\t]+') FROM payment_rows p
+                    WHERE {Unapplied} AND p.reference IS NOT NULL
+              EXCEPT SELECT invoice_id FROM core_invoices) AS named (wanted)
+        CROSS JOIN LATERAL (SELECT * FROM invoices WHERE tenant_id = $1 AND invoice_id = named.wanted) i
         """;
 
     // Project rows: the whole projects; the projects of light invoices and live exceptions (a
@@ -142,23 +158,16 @@ public sealed partial class LedgerSnapshotStore
     // rest); the invoices an unapplied payment's reference names (the rule keeps its payer's).
     private const string ScopedInvoicesSql = $"""
         SELECT {InvoicesColumns}
-        FROM (SELECT invoice_id AS wanted FROM read_invoices) r
-        CROSS JOIN LATERAL (SELECT * FROM invoices WHERE tenant_id = $1 AND invoice_id = r.wanted) invoices
+        FROM (SELECT * FROM core_invoices UNION ALL SELECT * FROM context_invoices) invoices
         ORDER BY invoice_id
         """;
 
     private const string ScopedPaymentsSql = $"""
-        SELECT {PaymentsColumns}
-        FROM (SELECT payment_id AS wanted FROM screened_payments) s
-        CROSS JOIN LATERAL (SELECT * FROM payments WHERE tenant_id = $1 AND payment_id = s.wanted) payments
-        ORDER BY payment_id
+        SELECT {PaymentsColumns} FROM payment_rows ORDER BY payment_id
         """;
 
     private const string ScopedApplicationsSql = $"""
-        SELECT {ApplicationsColumns}
-        FROM (SELECT payment_id AS wanted FROM screened_payments) s
-        CROSS JOIN LATERAL (SELECT * FROM payment_applications WHERE tenant_id = $1 AND payment_id = s.wanted) payment_applications
-        ORDER BY payment_id, invoice_id
+        SELECT {ApplicationsColumns} FROM application_rows ORDER BY payment_id, invoice_id
         """;
 
     private const string LightInvoiceIdsSql = "SELECT invoice_id FROM light_invoices";
@@ -198,7 +207,7 @@ public sealed partial class LedgerSnapshotStore
         }
         Add(WholeProjectsSql, tenantId, wholeProjects.ToArray());
         Add(LightInvoicesSql, tenantId, invoices.ToArray());
-        foreach (var sql in (string[])[CoreInvoicesSql, ScopePaymentsSql, ReadInvoicesSql, ScopedProjectRowsSql, ScopedDeliveriesSql, ScopedQuotesSql,
+        foreach (var sql in (string[])[CoreInvoicesSql, ScopePaymentsSql, PaymentRowsSql, ApplicationRowsSql, ContextInvoicesSql, ScopedProjectRowsSql, ScopedDeliveriesSql, ScopedQuotesSql,
                      ScopedRetainageSql, ScopedContractsSql, PayersSql, EntityLinksSql, PromisesSql, ScopedInvoicesSql, ScopedPaymentsSql,
                      ScopedApplicationsSql, LightInvoiceIdsSql])
         {

@@ -22,17 +22,25 @@ public sealed class ScreenedLedger
     private readonly HashSet<string> _wholeProjects;
     private readonly HashSet<string> _wholeInvoices;
     private readonly HashSet<string> _lightInvoices;
+    private readonly IReadOnlyDictionary<string, IReadOnlySet<string>> _invoiceRules;
 
     /// <summary>Wraps a screened read.</summary>
     /// <param name="snapshot">What was read.</param>
     /// <param name="wholeProjects">The projects read whole.</param>
-    /// <param name="screenedInvoices">The projectless invoices the screens named (read whole).</param>
+    /// <param name="screenedInvoices">
+    /// The invoices screens named, each with the rules that named it: read with their project row,
+    /// payer and payments (not their whole project), which is what those rules read about them.
+    /// </param>
     /// <param name="lightInvoices">The invoices read for the base scope's rules.</param>
-    public ScreenedLedger(LedgerSnapshot snapshot, IEnumerable<string> wholeProjects, IEnumerable<string> screenedInvoices, IEnumerable<string> lightInvoices)
+    public ScreenedLedger(
+        LedgerSnapshot snapshot, IEnumerable<string> wholeProjects, IReadOnlyDictionary<string, IReadOnlySet<string>> screenedInvoices,
+        IEnumerable<string> lightInvoices)
     {
         Snapshot = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
+        ArgumentNullException.ThrowIfNull(screenedInvoices);
         _wholeProjects = new HashSet<string>(wholeProjects, StringComparer.Ordinal);
-        _wholeInvoices = new HashSet<string>(screenedInvoices, StringComparer.Ordinal);
+        _invoiceRules = screenedInvoices;
+        _wholeInvoices = new HashSet<string>(StringComparer.Ordinal);
         _lightInvoices = new HashSet<string>(lightInvoices, StringComparer.Ordinal);
         foreach (var invoice in snapshot.Invoices)
         {
@@ -49,8 +57,9 @@ public sealed class ScreenedLedger
     /// <summary>
     /// True when <paramref name="finding"/> is the whole ledger's verdict. A base-scope rule's
     /// finding is, unless it is about an invoice read only as context; another rule's finding is
-    /// when its project was read whole (or it has none) and so was its invoice, if it is about one.
-    /// Payer, group, payment and promise findings have no invoice to check.
+    /// when it is about an invoice that rule's screen named, or when its project was read whole (or
+    /// it has none) and so was its invoice, if it is about one. Payer, group, payment and promise
+    /// findings have no invoice to check.
     /// </summary>
     public bool Owns(Finding finding)
     {
@@ -60,6 +69,7 @@ public sealed class ScreenedLedger
         {
             return !aboutInvoice || _lightInvoices.Contains(finding.Subject.Id) || _wholeInvoices.Contains(finding.Subject.Id);
         }
+        if (aboutInvoice && _invoiceRules.TryGetValue(finding.Subject.Id, out var rules) && rules.Contains(finding.RuleId)) return true;
         if (finding.ProjectId is { } project && !_wholeProjects.Contains(project)) return false;
         return !aboutInvoice || _wholeInvoices.Contains(finding.Subject.Id);
     }
