@@ -9,7 +9,8 @@ using NpgsqlTypes;
 /// <summary>
 /// Screens the three sales-tax rules (QstBaseError, StaleNsRate, TaxProvinceMismatch): the
 /// reviewable invoices (TaxReviewer.IsReviewable) whose stored fit (<c>invoices.tax_fit</c>, see
-/// <see cref="TaxFit"/>) lacks the pattern expected at their place of supply and tax date.
+/// <see cref="TaxFit"/>) lacks the pattern expected at their place of supply and tax date. It
+/// names invoices, not projects: the rules read an invoice with its project row, payer and payments.
 /// </summary>
 /// <remarks>
 /// The place is TaxReviewer's: the project's site, or the payer's province for a service project
@@ -40,9 +41,25 @@ public sealed class TaxScreen : IRuleScreen
         )
         """;
 
-    private static readonly string ProjectsSql = $"""
-        WITH {ExpectedCte}, early AS (
-            SELECT DISTINCT i.project_id, i.payer_id, i.tax_fit
+    // The invoices of the groups whose fit lacks the expected pattern, and the invoices paid
+    // before the change whose fit lacks the pattern before it. Invoices, not their projects: a tax
+    // finding reads its invoice, project row, payer and payments, not the project's other invoices.
+    private static readonly string ProjectInvoicesSql = $"""
+        WITH {ExpectedCte}, places AS (
+            SELECT f.project_id, f.payer_id, f.tax_fit, f.ns_after_change, e.before_fit, e.after_fit,
+                   e.province IS NULL AS unplaced
+            FROM invoice_tax_fits f
+            LEFT JOIN projects pr ON pr.tenant_id = @tenant AND pr.project_id = f.project_id
+            LEFT JOIN payers py ON pr.supply_type = 'service' AND py.tenant_id = @tenant AND py.payer_id = f.payer_id
+            LEFT JOIN expected e ON e.province = coalesce(py.province, pr.site_province)
+            WHERE f.tenant_id = @tenant
+        ), groups AS (
+            SELECT project_id, payer_id, tax_fit, ns_after_change FROM places
+            WHERE unplaced
+               OR (ns_after_change AND tax_fit & after_fit = 0)
+               OR (NOT ns_after_change AND tax_fit & before_fit = 0)
+        ), early AS (
+            SELECT DISTINCT i.invoice_id, i.project_id, i.payer_id, i.tax_fit
             FROM payments p
             -- OFFSET 0 keeps this a per-payment probe of the applications' primary key: joined
             -- freely, the planner hashes every application of the tenant for a few thousand payments.
@@ -53,22 +70,19 @@ public sealed class TaxScreen : IRuleScreen
             JOIN invoices i ON i.tenant_id = p.tenant_id AND i.invoice_id = a.invoice_id
             WHERE p.tenant_id = @tenant AND p.received_on < {Change}
               AND i.project_id IS NOT NULL AND i.due_date >= {Change} AND {Reviewable}
-        ), subjects AS (
-            SELECT f.project_id, f.payer_id, f.tax_fit, f.ns_after_change
-            FROM invoice_tax_fits f
-            WHERE f.tenant_id = @tenant
-            UNION ALL
-            -- Taxed before the change.
-            SELECT project_id, payer_id, tax_fit, false FROM early
         )
-        SELECT DISTINCT s.project_id
-        FROM subjects s
-        LEFT JOIN projects pr ON pr.tenant_id = @tenant AND pr.project_id = s.project_id
-        LEFT JOIN payers py ON pr.supply_type = 'service' AND py.tenant_id = @tenant AND py.payer_id = s.payer_id
-        LEFT JOIN expected e ON e.province = coalesce(py.province, pr.site_province)
-        WHERE e.province IS NULL
-           OR (s.ns_after_change AND s.tax_fit & e.after_fit = 0)
-           OR (NOT s.ns_after_change AND s.tax_fit & e.before_fit = 0)
+        SELECT i.invoice_id
+        FROM groups g
+        CROSS JOIN LATERAL (
+            SELECT invoice_id FROM invoices i
+            WHERE i.tenant_id = @tenant AND i.project_id = g.project_id AND i.payer_id = g.payer_id AND i.tax_fit = g.tax_fit
+              AND (i.due_date >= {Change}) = g.ns_after_change AND {Reviewable}
+            OFFSET 0) i
+        UNION
+        SELECT y.invoice_id
+        FROM early y
+        JOIN places p ON p.project_id = y.project_id AND p.payer_id = y.payer_id AND p.tax_fit = y.tax_fit AND p.ns_after_change
+        WHERE p.unplaced OR y.tax_fit & p.before_fit = 0
         """;
 
     private static readonly string InvoicesSql = $"""
@@ -103,9 +117,9 @@ public sealed class TaxScreen : IRuleScreen
         var before = provinces.Select(p => (int)TaxFit.Expected(p, change.AddDays(-1), context.SellerPstRegistrations.Contains(p))).ToArray();
         var after = provinces.Select(p => (int)TaxFit.Expected(p, change, context.SellerPstRegistrations.Contains(p))).ToArray();
 
-        var projects = await ReadAsync(connection, ProjectsSql, context.TenantId, codes, before, after, ct).ConfigureAwait(false);
-        var invoices = await ReadAsync(connection, InvoicesSql, context.TenantId, codes, before, after, ct).ConfigureAwait(false);
-        return new ScreenResult(projects, invoices);
+        var ofProjects = await ReadAsync(connection, ProjectInvoicesSql, context.TenantId, codes, before, after, ct).ConfigureAwait(false);
+        var projectless = await ReadAsync(connection, InvoicesSql, context.TenantId, codes, before, after, ct).ConfigureAwait(false);
+        return new ScreenResult([], [.. ofProjects.Concat(projectless).Distinct(StringComparer.Ordinal)]);
     }
 
     private static async Task<List<string>> ReadAsync(
