@@ -49,7 +49,21 @@ public sealed record PostgresServerOptions
     public static PostgresServerOptions ForApp(string instanceDirectory) => new()
     {
         InstanceDirectory = Path.GetFullPath(instanceDirectory),
+        Settings = new Dictionary<string, string> { ["shared_buffers"] = RecommendedSharedBuffers() },
     };
+
+    /// <summary>
+    /// The buffer cache of a server the application owns: PostgreSQL's advice for a dedicated
+    /// server, a quarter of the memory, between its 128 MB default and 2 GB. With the default, a
+    /// million-invoice ledger's indexes do not stay cached and every index probe of an evaluation
+    /// reads its pages back from the operating system (measured: 427 ms against 62 ms for one screen).
+    /// </summary>
+    /// <returns>A <c>shared_buffers</c> value, e.g. <c>2048MB</c>.</returns>
+    public static string RecommendedSharedBuffers()
+    {
+        var quarter = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / (1024 * 1024);
+        return $"{Math.Clamp(quarter, 128, 2048).ToString(System.Globalization.CultureInfo.InvariantCulture)}MB";
+    }
 
     /// <summary>A throw-away cluster in a new temporary folder, fsync off, deleted on dispose.</summary>
     public static PostgresServerOptions ForTests() => new()

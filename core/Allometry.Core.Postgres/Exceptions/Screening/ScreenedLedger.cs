@@ -51,6 +51,9 @@ public sealed class ScreenedLedger
     /// <summary>What was read; rules run over it as over the whole ledger.</summary>
     public LedgerSnapshot Snapshot { get; }
 
+    /// <summary>Where the read's time went, step by step (meta, each screen, the read), for benchmarks and logs.</summary>
+    public IReadOnlyList<(string Step, TimeSpan Took)> Steps { get; init; } = [];
+
     /// <summary>How many projects were read whole.</summary>
     public int WholeProjectCount => _wholeProjects.Count;
 

@@ -1,6 +1,7 @@
 namespace Allometry.Core.Postgres.Exceptions.Screening;
 
 using System.Data;
+using System.Diagnostics;
 using Allometry.Core.Ledger;
 using Allometry.Core.Postgres.Ledger;
 using Allometry.Core.Rules;
@@ -38,6 +39,7 @@ public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyL
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentNullException.ThrowIfNull(settings);
+        var clock = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         // Repeatable read: the screens and the reads see one state of the ledger. Not read-only: the
         // scope sits in temporary tables, dropped at the commit.
@@ -56,9 +58,12 @@ public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyL
         IEnumerable<IRuleScreen> toRun = unscreened.Any() ? [EverythingScreen.Instance] : screens;
         var wholeProjects = new HashSet<string>(StringComparer.Ordinal);
         var screenedInvoices = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var steps = new List<(string Step, TimeSpan Took)> { ("meta", clock.Elapsed) };
         foreach (var screen in toRun)
         {
+            var started = clock.Elapsed;
             var found = await screen.RunAsync(connection, context, ct).ConfigureAwait(false);
+            steps.Add((screen.GetType().Name, clock.Elapsed - started));
             wholeProjects.UnionWith(found.ProjectIds);
             // An invoice a screen names is read for that screen's rules (the fallback's, for every rule).
             IEnumerable<string> named = ReferenceEquals(screen, EverythingScreen.Instance) ? running : screen.RuleIds;
@@ -68,9 +73,11 @@ public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyL
                 screenedInvoices[invoice] = rules.ToHashSet(StringComparer.Ordinal);
             }
         }
+        var reading = clock.Elapsed;
         var (snapshot, light) = await LedgerSnapshotStore.ReadScopeAsync(
             connection, transaction, tenantId, meta, present, wholeProjects, screenedInvoices.Keys, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
-        return new ScreenedLedger(snapshot, wholeProjects, screenedInvoices, light);
+        steps.Add(("read", clock.Elapsed - reading));
+        return new ScreenedLedger(snapshot, wholeProjects, screenedInvoices, light) { Steps = steps };
     }
 }
