@@ -2,6 +2,7 @@ namespace Allometry.Core.Sample;
 
 using System.Globalization;
 using System.Text;
+using Allometry.Core.Tax;
 
 /// <summary>
 /// GST/HST and QST registration numbers (domain.md §1): a 9-digit business number whose last
@@ -29,32 +30,7 @@ internal static class SampleRegistration
     public static string NewQst(Random rng) => Digits(rng, 10) + "TQ0001";
 
     /// <summary>The 8-digit payload followed by its Luhn check digit.</summary>
-    public static string WithCheckDigit(string payload)
-    {
-        for (var check = 0; check <= 9; check++)
-        {
-            var candidate = payload + check.ToString(CultureInfo.InvariantCulture);
-            if (IsLuhnValid(candidate)) return candidate;
-        }
-        throw new InvalidOperationException("Unreachable: one of ten check digits always satisfies Luhn.");
-    }
-
-    public static bool IsLuhnValid(string digits)
-    {
-        var sum = 0;
-        for (var i = 0; i < digits.Length; i++)
-        {
-            var d = digits[digits.Length - 1 - i] - '0';
-            if (d is < 0 or > 9) return false;
-            if (i % 2 == 1)
-            {
-                d *= 2;
-                if (d > 9) d -= 9;
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
-    }
+    public static string WithCheckDigit(string payload) => RegistrationNumbers.WithCheckDigit(payload);
 
     private static string Digits(Random rng, int count)
     {

@@ -35,6 +35,18 @@ public static partial class RegistrationNumbers
     /// <summary>True when <paramref name="number"/> has the shape of a QST number.</summary>
     public static bool IsValidQst(string? number) => number is not null && QstShape().IsMatch(number);
 
+    /// <summary>A business number's 8-digit payload followed by the Luhn check digit that makes it valid.</summary>
+    public static string WithCheckDigit(string payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        for (var check = 0; check <= 9; check++)
+        {
+            var candidate = payload + check.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (IsLuhnValid(candidate)) return candidate;
+        }
+        throw new ArgumentException($"'{payload}' is not made of digits.", nameof(payload));
+    }
+
     /// <summary>The Luhn check (the BN's last digit): doubling every second digit from the right, the sum is a multiple of 10.</summary>
     public static bool IsLuhnValid(string digits)
     {

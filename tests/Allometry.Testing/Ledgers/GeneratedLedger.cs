@@ -37,7 +37,7 @@ public sealed partial class GeneratedLedger
     private int _paymentNo;
     private int _quoteNo;
 
-    public static readonly string SellerGstHst = RegistrationDigits.WithCheckDigit("71234567") + "RT0001";
+    public static readonly string SellerGstHst = RegistrationNumbers.WithCheckDigit("71234567") + "RT0001";
     public const string SellerQst = "1223456789TQ0001";
 
     public LedgerMeta Meta { get; } = new()
@@ -127,7 +127,7 @@ public sealed partial class GeneratedLedger
                 Name = (province == Province.QC ? "Constructions Lévis " : "Northern Charge ") + p.ToString(CultureInfo.InvariantCulture),
                 Aliases = p % 7 == 0 ? [$"Alias {p}"] : [],
                 Province = province,
-                GstHstNumber = RegistrationDigits.WithCheckDigit((10_000_000 + p).ToString(CultureInfo.InvariantCulture)) + "RT0001",
+                GstHstNumber = RegistrationNumbers.WithCheckDigit((10_000_000 + p).ToString(CultureInfo.InvariantCulture)) + "RT0001",
                 QstNumber = province == Province.QC ? (1_000_000_000L + p).ToString(CultureInfo.InvariantCulture) + "TQ0001" : null,
                 CreditLimit = (_rng.Next(4) + 1) * 250_000m,
                 Language = province == Province.QC ? Language.Fr : Language.En,
