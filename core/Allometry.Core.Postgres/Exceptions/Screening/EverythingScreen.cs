@@ -17,30 +17,20 @@ internal sealed class EverythingScreen : IRuleScreen
     public static EverythingScreen Instance { get; } = new();
 
     private const string ProjectsSql = """
-        SELECT project_id FROM projects WHERE tenant_id = $1
+        SELECT project_id FROM projects WHERE tenant_id = @tenant
         UNION
-        SELECT DISTINCT project_id FROM invoices WHERE tenant_id = $1 AND project_id IS NOT NULL
+        SELECT DISTINCT project_id FROM invoices WHERE tenant_id = @tenant AND project_id IS NOT NULL
         """;
 
-    private const string InvoicesSql = "SELECT invoice_id FROM invoices WHERE tenant_id = $1 AND project_id IS NULL";
+    private const string InvoicesSql = "SELECT invoice_id FROM invoices WHERE tenant_id = @tenant AND project_id IS NULL";
 
     public IReadOnlyList<string> RuleIds => [];
 
     public async Task<ScreenResult> RunAsync(NpgsqlConnection connection, ScreenContext context, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(context);
-        return new ScreenResult(await ReadIdsAsync(connection, ProjectsSql, context.TenantId, ct).ConfigureAwait(false),
-            await ReadIdsAsync(connection, InvoicesSql, context.TenantId, ct).ConfigureAwait(false));
-    }
-
-    private static async Task<List<string>> ReadIdsAsync(NpgsqlConnection connection, string sql, string tenantId, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        var ids = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false)) ids.Add(reader.GetString(0));
-        return ids;
+        var parameters = new { tenant = context.TenantId };
+        return new ScreenResult(await ProjectScreenQuery.IdsAsync(connection, ProjectsSql, parameters, ct).ConfigureAwait(false),
+            await ProjectScreenQuery.IdsAsync(connection, InvoicesSql, parameters, ct).ConfigureAwait(false));
     }
 }

@@ -3,22 +3,32 @@ namespace Allometry.Core.Postgres.Exceptions.Screening;
 using Allometry.Core.Rules.Retainage;
 
 /// <summary>
-/// Screens PromptPaymentBreach for a negative tolerance, beside <see cref="PromptPaymentScreen"/>:
-/// that screen reads invoices with a balance (through the open-invoice index), which is every
-/// breach while the tolerance is zero or more — the holdback in a balance (NetOfHoldback) is the
-/// whole balance or nothing, so the rule compares the balance or 0 with the tolerance.
+/// PromptPaymentBreach reports, on an Ontario construction project under the prompt-payment regime,
+/// a progress or final invoice issued more than the payment period ago whose unpaid part net of
+/// holdback exceeds the tolerance. Netting the holdback needs the project's holds, so those
+/// projects are read whole.
 /// </summary>
 /// <remarks>
+/// The holdback in a balance (NetOfHoldback) is the whole balance or nothing, so with a tolerance
+/// of zero or more a breach has a balance above the tolerance: the open-invoice index finds them.
 /// Only a negative tolerance (a setting no one should choose) makes a paid-up invoice a breach;
-/// then every Ontario construction project under the regime with a progress or final invoice past
-/// the payment days is a candidate. With any other tolerance this screen names nothing.
+/// then every project under the regime with such an invoice past the payment days is a candidate.
 /// </remarks>
 public sealed class PromptPaymentBreachScreen : IRuleScreen
 {
     /// <inheritdoc />
     public IReadOnlyList<string> RuleIds { get; } = ["PromptPaymentBreach"];
 
-    private const string Sql = """
+    private const string OpenSql = """
+        SELECT DISTINCT p.project_id
+        FROM projects p
+        JOIN invoices i ON i.tenant_id = p.tenant_id AND i.project_id = p.project_id
+        WHERE p.tenant_id = @tenant AND p.site_province = 'ON' AND p.supply_type = 'construction' AND p.contract_date >= @regimeStart
+          AND i.balance <> 0 AND i.balance > @tolerance AND i.status <> 'void' AND i.kind IN ('progress', 'final')
+          AND i.issue_date < @issuedBefore
+        """;
+
+    private const string AnySql = """
         SELECT p.project_id
         FROM projects p
         WHERE p.tenant_id = @tenant AND p.site_province = 'ON' AND p.supply_type = 'construction' AND p.contract_date >= @regimeStart
@@ -33,14 +43,15 @@ public sealed class PromptPaymentBreachScreen : IRuleScreen
     {
         ArgumentNullException.ThrowIfNull(context);
         var s = context.Settings;
-        if (s.ShortPayTolerance >= 0m) return ScreenResult.None;
         // The rule: as-of − issue date > the payment days.
         var parameters = new
         {
             tenant = context.TenantId,
             regimeStart = PromptPaymentBreachRule.RegimeStart,
+            tolerance = s.ShortPayTolerance,
             issuedBefore = ProjectScreenQuery.Shift(context.AsOf, -(long)s.PromptPaymentDays),
         };
-        return ScreenResult.OfProjects(await ProjectScreenQuery.IdsAsync(connection, Sql, parameters, ct).ConfigureAwait(false));
+        var sql = s.ShortPayTolerance >= 0m ? OpenSql : AnySql;
+        return ScreenResult.OfProjects(await ProjectScreenQuery.IdsAsync(connection, sql, parameters, ct).ConfigureAwait(false));
     }
 }

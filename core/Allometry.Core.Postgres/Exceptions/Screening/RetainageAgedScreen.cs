@@ -15,7 +15,7 @@ public sealed class RetainageAgedScreen : IRuleScreen
         SELECT DISTINCT i.project_id, CASE WHEN i.project_id IS NULL THEN i.invoice_id END
         FROM invoices i
         WHERE i.tenant_id = @tenant AND i.balance <> 0 AND i.balance > 0 AND i.status <> 'void' AND i.kind <> 'retainage_release'
-          AND i.due_date < @as_of - 60
+          AND i.due_date < @agedBefore
           AND (i.retainage_held > 0
                OR EXISTS (SELECT 1 FROM retainage_holds h
                           WHERE h.tenant_id = i.tenant_id AND h.project_id = i.project_id AND h.invoice_id = i.invoice_id AND h.held_amount > 0))
@@ -28,7 +28,7 @@ public sealed class RetainageAgedScreen : IRuleScreen
     public Task<ScreenResult> RunAsync(NpgsqlConnection connection, ScreenContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ScreenQuery.RunAsync(connection, Sql,
-            [new NpgsqlParameter<string>("tenant", context.TenantId), new NpgsqlParameter<DateOnly>("as_of", context.AsOf)], ct);
+        var parameters = new { tenant = context.TenantId, agedBefore = ProjectScreenQuery.Shift(context.AsOf, -60) };
+        return ProjectScreenQuery.ProjectsAndInvoicesAsync(connection, Sql, parameters, ct);
     }
 }
