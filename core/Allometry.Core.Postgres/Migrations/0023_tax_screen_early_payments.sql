@@ -1,0 +1,2 @@
+-- Reserved placeholder: replaced by the change that owns this number before it ships.
+SELECT allometry_isolate_tenant_tables();
