@@ -26,13 +26,27 @@ public sealed partial class LedgerSnapshotStore
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-        await using (var set = new NpgsqlCommand($"SET TRANSACTION SNAPSHOT {Literal(snapshotId)}", connection, transaction))
-        {
-            await set.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
+        await UseSnapshotAsync(connection, transaction, snapshotId, ct).ConfigureAwait(false);
         var rows = await Task.Run(() => Copy(connection, select, read, ct), ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return rows;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="transaction"/> (repeatable read, nothing run in it yet) see the
+    /// snapshot another open transaction exported with <c>pg_export_snapshot()</c>.
+    /// </summary>
+    internal static async Task UseSnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string snapshotId, CancellationToken ct)
+    {
+        await using var set = new NpgsqlCommand($"SET TRANSACTION SNAPSHOT {Literal(snapshotId)}", connection, transaction);
+        await set.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Exports the snapshot of <paramref name="transaction"/> (repeatable read) for other connections, while it stays open.</summary>
+    internal static async Task<string> ExportSnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        await using var export = new NpgsqlCommand(ExportSnapshotSql, connection, transaction);
+        return (string)(await export.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
     private static List<T> Copy<T>(NpgsqlConnection connection, string select, Func<NpgsqlBinaryExporter, StringPool, T> read, CancellationToken ct)

@@ -45,11 +45,7 @@ public sealed partial class LedgerSnapshotStore(NpgsqlDataSource dataSource)
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
-        string snapshotId;
-        await using (var export = new NpgsqlCommand(ExportSnapshotSql, connection, transaction))
-        {
-            snapshotId = (string)(await export.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
-        }
+        var snapshotId = await ExportSnapshotAsync(connection, transaction, ct).ConfigureAwait(false);
         // The exported snapshot lives as long as this transaction: it commits after every copy has started and finished.
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var invoicesTask = CopyOnSnapshotAsync(snapshotId, InvoicesCopy(tenantId), CopyInvoice, failed.Token);

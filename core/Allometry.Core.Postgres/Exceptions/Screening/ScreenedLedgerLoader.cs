@@ -25,7 +25,7 @@ public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyL
     // planner wrongly thinks it large. For this transaction only.
     private const string NoJitSql = "SET LOCAL jit = off";
 
-    // Every statement of the read (not the screens, which join whole small tables by hash) starts
+    // Every statement of the reads (not the screens, which join whole small tables by hash) starts
     // from a small set (screened projects, open invoices, their payments) and reaches the
     // million-row tables by index. The planner cannot see how small the sets in the temporary
     // tables are (they have no statistics) and was seen hashing all 840k applications to join 13k
@@ -40,6 +40,11 @@ public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyL
     /// <param name="ct">Cancels the read.</param>
     /// <returns>The read, whose snapshot's <see cref="LedgerSnapshot.Meta"/> and <see cref="LedgerSnapshot.PresentSheets"/> are the whole ledger's.</returns>
     /// <exception cref="LedgerNotFoundException">The tenant has no imported ledger.</exception>
+    /// <remarks>
+    /// Two connections read one snapshot: the first runs the screens then reads what they named;
+    /// the second reads the base scope meanwhile (it needs no screen). The server's work is index
+    /// probes on both, so on two cores the base scope costs next to nothing in wall time.
+    /// </remarks>
     public async Task<ScreenedLedger> LoadAsync(string tenantId, DateOnly? asOf, RuleSettings settings, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
@@ -50,22 +55,70 @@ public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyL
         // scope sits in temporary tables, dropped at the commit.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, NoJitSql, ct).ConfigureAwait(false);
-        var (meta, present) = await LedgerSnapshotStore.ReadMetaAsync(connection, transaction, tenantId, ct).ConfigureAwait(false);
+        var snapshotId = await LedgerSnapshotStore.ExportSnapshotAsync(connection, transaction, ct).ConfigureAwait(false);
+        // The exported snapshot lives as long as this transaction: it commits after the base scope's read.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var baseScope = ReadBaseScopeAsync(tenantId, snapshotId, failed.Token);
+        try
+        {
+            var steps = new List<(string Step, TimeSpan Took)>();
+            var (meta, present) = await LedgerSnapshotStore.ReadMetaAsync(connection, transaction, tenantId, ct).ConfigureAwait(false);
+            steps.Add(("meta", clock.Elapsed));
+            var context = Context(tenantId, asOf, settings, meta);
+            var running = _rules.Where(r => settings.IsEnabled(r.Id) && r.RequiredSheets.All(present.Contains)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            var (wholeProjects, screenedInvoices) = await ScreenAsync(connection, context, running, steps, ct).ConfigureAwait(false);
+            var reading = clock.Elapsed;
+            await ExecuteAsync(connection, transaction, IndexJoinsSql, ct).ConfigureAwait(false);
+            var screened = await LedgerSnapshotStore.ReadScreenedScopeAsync(
+                connection, transaction, tenantId, wholeProjects, screenedInvoices.Keys, ct).ConfigureAwait(false);
+            steps.Add(("read", clock.Elapsed - reading));
+            var (baseRows, baseTook) = await baseScope.ConfigureAwait(false);
+            steps.Add(("base scope (beside)", baseTook));
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            var snapshot = ScopeRows.Merge(meta, present, screened, baseRows);
+            // The named invoices are read for the base scope's rules too, as they were before the
+            // base scope had a connection of its own.
+            var read = snapshot.Invoices.Select(i => i.InvoiceId).ToHashSet(StringComparer.Ordinal);
+            var light = baseRows.LightInvoices.Concat(screenedInvoices.Keys.Where(read.Contains));
+            return new ScreenedLedger(snapshot, wholeProjects, screenedInvoices, light) { Steps = steps };
+        }
+        catch
+        {
+            await failed.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await baseScope.ConfigureAwait(false);
+            }
+            catch (Exception) when (failed.IsCancellationRequested)
+            {
+                // The first connection's failure is the one to report.
+            }
+            throw;
+        }
+    }
+
+    private static ScreenContext Context(string tenantId, DateOnly? asOf, RuleSettings settings, LedgerMeta meta)
+    {
         var registrations = new HashSet<Province>(settings.SellerPstRegistrations);
         registrations.UnionWith(meta.SellerPstRegistrations);
-        var context = new ScreenContext(tenantId, asOf ?? meta.AsOf, settings, registrations);
-        var running = _rules.Where(r => settings.IsEnabled(r.Id) && r.RequiredSheets.All(present.Contains)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return new ScreenContext(tenantId, asOf ?? meta.AsOf, settings, registrations);
+    }
+
+    // Runs the screens of the running rules (or the fallback, if one has none): the projects to
+    // read whole, and the invoices named with the rules that named each.
+    private static async Task<(HashSet<string> WholeProjects, Dictionary<string, IReadOnlySet<string>> Invoices)> ScreenAsync(
+        NpgsqlConnection connection, ScreenContext context, HashSet<string> running, List<(string Step, TimeSpan Took)> steps, CancellationToken ct)
+    {
         var screens = RuleScreens.All.Where(s => s.RuleIds.Any(running.Contains)).ToList();
         var unscreened = running.Where(id => !BaseScope.Covers.Contains(id) && !screens.Any(s => s.RuleIds.Contains(id)));
         IEnumerable<IRuleScreen> toRun = unscreened.Any() ? [EverythingScreen.Instance] : screens;
         var wholeProjects = new HashSet<string>(StringComparer.Ordinal);
         var screenedInvoices = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
-        var steps = new List<(string Step, TimeSpan Took)> { ("meta", clock.Elapsed) };
         foreach (var screen in toRun)
         {
-            var started = clock.Elapsed;
+            var clock = Stopwatch.StartNew();
             var found = await screen.RunAsync(connection, context, ct).ConfigureAwait(false);
-            steps.Add((screen.GetType().Name, clock.Elapsed - started));
+            steps.Add((screen.GetType().Name, clock.Elapsed));
             wholeProjects.UnionWith(found.ProjectIds);
             // An invoice a screen names is read for that screen's rules (the fallback's, for every rule).
             IEnumerable<string> named = ReferenceEquals(screen, EverythingScreen.Instance) ? running : screen.RuleIds;
@@ -75,13 +128,20 @@ public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyL
                 screenedInvoices[invoice] = rules.ToHashSet(StringComparer.Ordinal);
             }
         }
-        var reading = clock.Elapsed;
-        await ExecuteAsync(connection, transaction, IndexJoinsSql, ct).ConfigureAwait(false);
-        var (snapshot, light) = await LedgerSnapshotStore.ReadScopeAsync(
-            connection, transaction, tenantId, meta, present, wholeProjects, screenedInvoices.Keys, ct).ConfigureAwait(false);
+        return (wholeProjects, screenedInvoices);
+    }
+
+    // The base scope, on a connection of its own that sees the first one's snapshot.
+    private async Task<(ScopeRows Rows, TimeSpan Took)> ReadBaseScopeAsync(string tenantId, string snapshotId, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
+        await LedgerSnapshotStore.UseSnapshotAsync(connection, transaction, snapshotId, ct).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, NoJitSql + "; " + IndexJoinsSql, ct).ConfigureAwait(false);
+        var rows = await LedgerSnapshotStore.ReadBaseScopeAsync(connection, transaction, tenantId, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
-        steps.Add(("read", clock.Elapsed - reading));
-        return new ScreenedLedger(snapshot, wholeProjects, screenedInvoices, light) { Steps = steps };
+        return (rows, clock.Elapsed);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)
