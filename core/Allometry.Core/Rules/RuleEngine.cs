@@ -20,7 +20,7 @@ using System.Runtime.ExceptionServices;
 public sealed class RuleEngine(IEnumerable<IRule> rules, int parallelFromInvoices = RuleEngine.ParallelFromInvoices)
 {
     /// <summary>Ledger size from which rules run in parallel, by default.</summary>
-    public const int ParallelFromInvoices = 20_000;
+    public const int ParallelFromInvoices = 5_000;
 
     private readonly IReadOnlyList<IRule> _rules = [.. rules];
 
