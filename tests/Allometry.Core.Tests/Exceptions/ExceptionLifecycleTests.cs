@@ -22,6 +22,23 @@ public sealed class ExceptionLifecycleTests
     }
 
     [Fact]
+    public void Plan_ManyFindingsHashedOnEveryCore_EachChangeCarriesItsOwnFindingsHashInOrder()
+    {
+        // Arrange: enough findings for the hashes to be computed in parallel, every tenth stored unchanged.
+        var findings = Enumerable.Range(0, 1000).Select(i => Finding($"PR-{i:D4}", amount: 1000m + i)).ToList();
+        var stored = findings.Where((_, i) => i % 10 == 0).Select((f, i) => Stored(f, id: i + 1)).ToList();
+
+        // Act
+        var plan = ExceptionLifecycle.Plan(stored, findings, Context());
+
+        // Assert
+        var opened = findings.Where((_, i) => i % 10 != 0).ToList();
+        Assert.Equal(opened.Select(f => f.Subject.Id), plan.Changes.Select(c => c.Finding!.Subject.Id));
+        Assert.All(plan.Changes, c => Assert.Equal(FindingContent.Hash(c.Finding!), c.ContentHash));
+        Assert.Equal(100, plan.Unchanged);
+    }
+
+    [Fact]
     public void Plan_SameFindingAgain_ChangesNothing()
     {
         var finding = Finding();
