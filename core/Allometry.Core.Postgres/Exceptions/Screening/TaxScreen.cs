@@ -17,12 +17,14 @@ using NpgsqlTypes;
 /// when the payer has one; the printed province for an invoice without a project. Only the date
 /// class matters for the tax date (rates change on <see cref="TaxFit.RateChanges"/>, Nova Scotia's
 /// cut): an invoice due before the change is taxed before it; one due on or after it is taxed
-/// after it unless a payment received before the change was applied to it — those few invoices
-/// are read from the payments side (a partial index on payments received before the change).
-/// The projects' invoices are read as <c>invoice_tax_fits</c>, their counts per (project, payer,
-/// fit, side of the change) kept at write time (migration 0021), a few rows a project instead of
-/// every invoice; the invoices without a project through their own partial index. Invoices off by
-/// no more than the tolerance are candidates too: the rules decide.
+/// after it unless a payment received before the change was applied to it. Both are kept at write
+/// time (migrations 0021, 0023): <c>invoice_tax_fits</c> counts the projects' invoices per
+/// (project, payer, fit, side of the change by due date) and carries each group's place, so the
+/// screen reads by index only the groups whose fit lacks their place's pattern, never the other
+/// tens of thousands; <c>tax_early_paid_invoices</c> holds the invoices a payment received before
+/// the change was applied to, a hundred or so due after it. The invoices without a project come
+/// through their own partial index. Invoices off by no more than the tolerance are candidates too:
+/// the rules decide.
 /// </remarks>
 public sealed class TaxScreen : IRuleScreen
 {
@@ -32,8 +34,11 @@ public sealed class TaxScreen : IRuleScreen
     private const string Reviewable = "i.origin = 'workbook' AND i.status <> 'void' AND i.total >= 0 AND i.subtotal >= 0";
 
     // The rate change is spliced as a literal (ours, not input) so the planner matches the partial
-    // index payments_before_ns_change_idx, whose predicate names the same date.
+    // index payments_before_ns_change_idx (the projectless invoices' probe), whose predicate names the same date.
     private static readonly string Change = "DATE '" + SalesTax.NsRateChange.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
+
+    // Every bit a fit can carry: the failing fits of a place are the values up to this without its bit.
+    private static readonly int AllFits = TaxFit.Patterns.Aggregate(0, (bits, p) => bits | (ushort)p.Bit);
 
     private static readonly string ExpectedCte = """
         expected AS (
@@ -41,35 +46,33 @@ public sealed class TaxScreen : IRuleScreen
         )
         """;
 
-    // The invoices of the groups whose fit lacks the expected pattern, and the invoices paid
-    // before the change whose fit lacks the pattern before it. Invoices, not their projects: a tax
-    // finding reads its invoice, project row, payer and payments, not the project's other invoices.
+    // The groups whose fit lacks their place's pattern (read by invoice_tax_fits_place_idx: per
+    // province and side of the change, the fits without that pattern's bit, an array of a few dozen
+    // values), their invoices, and the invoices due on or after the change that a payment received
+    // before it moved before it (tax_early_paid_invoices, ~100 at a million invoices), whose fit
+    // lacks their place's pattern before the change. Invoices, not their projects: a tax finding
+    // reads its invoice, project row, payer and payments, not the project's other invoices.
     private static readonly string ProjectInvoicesSql = $"""
-        WITH {ExpectedCte}, places AS (
-            SELECT f.project_id, f.payer_id, f.tax_fit, f.ns_after_change, e.before_fit, e.after_fit,
-                   e.province IS NULL AS unplaced
-            FROM invoice_tax_fits f
-            LEFT JOIN projects pr ON pr.tenant_id = @tenant AND pr.project_id = f.project_id
-            LEFT JOIN payers py ON pr.supply_type = 'service' AND py.tenant_id = @tenant AND py.payer_id = f.payer_id
-            LEFT JOIN expected e ON e.province = coalesce(py.province, pr.site_province)
-            WHERE f.tenant_id = @tenant
+        WITH {ExpectedCte}, failing AS (
+            SELECT e.province::province AS province, s.after_change, array_agg(v::smallint) AS fits
+            FROM expected e
+            CROSS JOIN (VALUES (false), (true)) AS s(after_change)
+            CROSS JOIN generate_series(0, @allFits) AS v
+            WHERE v & CASE WHEN s.after_change THEN e.after_fit ELSE e.before_fit END = 0
+            GROUP BY 1, 2
         ), groups AS (
-            SELECT project_id, payer_id, tax_fit, ns_after_change FROM places
-            WHERE unplaced
-               OR (ns_after_change AND tax_fit & after_fit = 0)
-               OR (NOT ns_after_change AND tax_fit & before_fit = 0)
-        ), early AS (
-            SELECT DISTINCT i.invoice_id, i.project_id, i.payer_id, i.tax_fit
-            FROM payments p
-            -- OFFSET 0 keeps this a per-payment probe of the applications' primary key: joined
-            -- freely, the planner hashes every application of the tenant for a few thousand payments.
+            SELECT g.project_id, g.payer_id, g.tax_fit, g.ns_after_change
+            FROM failing x
+            -- OFFSET 0 keeps this an index probe per province and side: joined freely, the
+            -- planner may hash every group of the tenant, which is what the index spares.
             CROSS JOIN LATERAL (
-                SELECT a.invoice_id FROM payment_applications a
-                WHERE a.tenant_id = p.tenant_id AND a.payment_id = p.payment_id AND a.amount <> 0
-                OFFSET 0) a
-            JOIN invoices i ON i.tenant_id = p.tenant_id AND i.invoice_id = a.invoice_id
-            WHERE p.tenant_id = @tenant AND p.received_on < {Change}
-              AND i.project_id IS NOT NULL AND i.due_date >= {Change} AND {Reviewable}
+                SELECT f.project_id, f.payer_id, f.tax_fit, f.ns_after_change FROM invoice_tax_fits f
+                WHERE f.tenant_id = @tenant AND f.province = x.province AND f.ns_after_change = x.after_change
+                  AND f.tax_fit = ANY (x.fits)
+                OFFSET 0) g
+            UNION ALL
+            SELECT f.project_id, f.payer_id, f.tax_fit, f.ns_after_change FROM invoice_tax_fits f
+            WHERE f.tenant_id = @tenant AND f.province IS NULL
         )
         SELECT i.invoice_id
         FROM groups g
@@ -79,10 +82,15 @@ public sealed class TaxScreen : IRuleScreen
               AND (i.due_date >= {Change}) = g.ns_after_change AND {Reviewable}
             OFFSET 0) i
         UNION
-        SELECT y.invoice_id
-        FROM early y
-        JOIN places p ON p.project_id = y.project_id AND p.payer_id = y.payer_id AND p.tax_fit = y.tax_fit AND p.ns_after_change
-        WHERE p.unplaced OR y.tax_fit & p.before_fit = 0
+        SELECT i.invoice_id
+        FROM tax_early_paid_invoices t
+        JOIN invoices i ON i.tenant_id = @tenant AND i.invoice_id = t.invoice_id
+        LEFT JOIN invoice_tax_fits f ON f.tenant_id = @tenant AND f.project_id = i.project_id AND f.payer_id = i.payer_id
+                                    AND f.ns_after_change AND f.tax_fit = i.tax_fit
+        LEFT JOIN expected e ON e.province = f.province::text
+        WHERE t.tenant_id = @tenant AND t.due_after_change
+          AND i.project_id IS NOT NULL AND i.due_date >= {Change} AND {Reviewable}
+          AND (e.province IS NULL OR i.tax_fit & e.before_fit = 0)
         """;
 
     private static readonly string InvoicesSql = $"""
@@ -130,6 +138,7 @@ public sealed class TaxScreen : IRuleScreen
         command.Parameters.AddWithValue("provinces", NpgsqlDbType.Array | NpgsqlDbType.Text, provinces);
         command.Parameters.AddWithValue("before", NpgsqlDbType.Array | NpgsqlDbType.Integer, before);
         command.Parameters.AddWithValue("after", NpgsqlDbType.Array | NpgsqlDbType.Integer, after);
+        command.Parameters.AddWithValue("allFits", NpgsqlDbType.Integer, AllFits);
         var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false)) ids.Add(reader.GetString(0));
