@@ -16,9 +16,16 @@ public sealed partial class LedgerSnapshotStore
         SELECT DISTINCT unnest($2::text[]) COLLATE "C" AS project_id
         """;
 
-    // The whole projects' invoices, and the named invoices of other projects (or of none), whole
-    // rows read once by index and kept for the batch. UNION ALL over disjoint sets: a UNION sorted
-    // fourteen thousand wide rows to find no duplicate.
+    // Projects read for their deposits (ScreenResult.DepositProjectIds) and not whole.
+    private const string DepositProjectsSql = """
+        CREATE TEMP TABLE deposit_projects ON COMMIT DROP AS
+        SELECT unnest($2::text[]) COLLATE "C" AS project_id
+        EXCEPT SELECT project_id FROM whole_projects
+        """;
+
+    // The whole projects' invoices, and the named invoices and the deposit projects' deposit
+    // invoices outside them, whole rows read once by index and kept for the batch. UNION ALL over
+    // disjoint sets: a UNION sorted fourteen thousand wide rows to find no duplicate.
     private const string ScreenedCoreInvoicesSql = """
         CREATE TEMP TABLE core_invoices ON COMMIT DROP AS
         SELECT i.*
@@ -26,7 +33,11 @@ public sealed partial class LedgerSnapshotStore
         CROSS JOIN LATERAL (SELECT * FROM invoices WHERE tenant_id = $1 AND project_id = w.project_id) i
         UNION ALL
         SELECT i.*
-        FROM (SELECT DISTINCT unnest($2::text[]) COLLATE "C" AS invoice_id) named
+        FROM (SELECT unnest($2::text[]) COLLATE "C" AS invoice_id
+              UNION SELECT d.invoice_id
+                    FROM deposit_projects p
+                    CROSS JOIN LATERAL (SELECT invoice_id FROM invoices
+                                        WHERE tenant_id = $1 AND project_id = p.project_id AND kind = 'deposit') d) named
         CROSS JOIN LATERAL (SELECT * FROM invoices WHERE tenant_id = $1 AND invoice_id = named.invoice_id) i
         WHERE i.project_id IS NULL OR i.project_id NOT IN (SELECT project_id FROM whole_projects)
         """;
@@ -83,23 +94,27 @@ public sealed partial class LedgerSnapshotStore
         CROSS JOIN LATERAL (SELECT * FROM invoices WHERE tenant_id = $1 AND invoice_id = named.wanted) i
         """;
 
-    // The whole projects, and the projects of the named invoices.
+    // The whole projects, the deposit projects, and the projects of the named invoices.
     private const string ScreenedProjectRowsSql = $"""
         SELECT {ProjectsColumns}
         FROM (SELECT project_id FROM whole_projects
+              UNION SELECT project_id FROM deposit_projects
               UNION SELECT project_id FROM core_invoices WHERE project_id IS NOT NULL) AS ids (wanted)
         CROSS JOIN LATERAL (SELECT * FROM projects WHERE tenant_id = $1 AND project_id = ids.wanted) projects
         ORDER BY project_id
         """;
 
+    // Deliveries and quotes: the whole projects' and the deposit projects'.
     private const string ScopedDeliveriesSql = $"""
         SELECT {DeliveriesColumns} FROM deliveries
-        WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM whole_projects) ORDER BY project_id, milestone
+        WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM whole_projects UNION ALL SELECT project_id FROM deposit_projects)
+        ORDER BY project_id, milestone
         """;
 
     private const string ScopedQuotesSql = $"""
         SELECT {QuotesColumns} FROM quotes
-        WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM whole_projects) ORDER BY quote_id
+        WHERE tenant_id = $1 AND project_id IN (SELECT project_id FROM whole_projects UNION ALL SELECT project_id FROM deposit_projects)
+        ORDER BY quote_id
         """;
 
     private const string ScopedRetainageSql = $"""
@@ -147,14 +162,17 @@ public sealed partial class LedgerSnapshotStore
 
     /// <summary>
     /// Reads <paramref name="wholeProjects"/> whole (invoices, holds, deliveries, quotes, contracts,
-    /// payments) and <paramref name="invoices"/> with their project rows and payments.
+    /// payments), <paramref name="depositProjects"/> for their deposits (project row, deliveries,
+    /// quotes, deposit invoices and their payments) and <paramref name="invoices"/> with their
+    /// project rows and payments.
     /// </summary>
     internal static async Task<ScopeRows> ReadScreenedScopeAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId,
-        IReadOnlyCollection<string> wholeProjects, IReadOnlyCollection<string> invoices, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, IReadOnlyCollection<string> wholeProjects,
+        IReadOnlyCollection<string> depositProjects, IReadOnlyCollection<string> invoices, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         Add(batch, WholeProjectsSql, tenantId, wholeProjects.ToArray());
+        Add(batch, DepositProjectsSql, tenantId, depositProjects.ToArray());
         Add(batch, ScreenedCoreInvoicesSql, tenantId, invoices.ToArray());
         foreach (var sql in (string[])[ScreenedPaymentsSql, PaymentRowsSql, ApplicationRowsSql, ScreenedContextInvoicesSql, ScreenedProjectRowsSql,
                      ScopedDeliveriesSql, ScopedQuotesSql, ScopedRetainageSql, ScopedContractsSql, ScopedInvoicesSql, ScopedPaymentsSql, ScopedApplicationsSql])

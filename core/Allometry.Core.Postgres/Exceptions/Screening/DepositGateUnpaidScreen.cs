@@ -10,7 +10,9 @@ namespace Allometry.Core.Postgres.Exceptions.Screening;
 /// the accepted quotes with a positive percentage) and paid (the applications to the deposit
 /// invoices) are kept per project in <c>project_totals</c> (0019), with their difference indexed:
 /// a deposit paid in full, or within the tolerance, never makes its project a candidate, and only
-/// the short ones have their deliveries looked at.
+/// the short ones have their deliveries looked at. The projects are named for their deposits
+/// (<see cref="ScreenResult.DepositProjectIds"/>): the rule reads a project's row, deliveries,
+/// accepted quotes and deposit invoices with their applications, not its twenty other invoices.
 /// </remarks>
 public sealed class DepositGateUnpaidScreen : IRuleScreen
 {
@@ -35,6 +37,6 @@ public sealed class DepositGateUnpaidScreen : IRuleScreen
         // The rule: scheduled_on − as-of ≤ lead days; paid < required − tolerance.
         var leadUntil = ProjectScreenQuery.Shift(context.AsOf, s.DepositGateLeadDays);
         var parameters = new { tenant = context.TenantId, asOf = context.AsOf, leadUntil, tolerance = s.DepositTolerance };
-        return ScreenResult.OfProjects(await ProjectScreenQuery.IdsAsync(connection, Sql, parameters, ct).ConfigureAwait(false));
+        return ScreenResult.None with { DepositProjectIds = await ProjectScreenQuery.IdsAsync(connection, Sql, parameters, ct).ConfigureAwait(false) };
     }
 }

@@ -54,15 +54,21 @@ public sealed class ScreenedLedger
     /// <summary>Where the read's time went, step by step (meta, each screen, the read), for benchmarks and logs.</summary>
     public IReadOnlyList<(string Step, TimeSpan Took)> Steps { get; init; } = [];
 
+    /// <summary>
+    /// The projects read for their deposits (<see cref="ScreenResult.DepositProjectIds"/>), each with
+    /// the rules whose screen named it: those rules' findings about the project are the whole ledger's.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> DepositProjects { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
+
     /// <summary>How many projects were read whole.</summary>
     public int WholeProjectCount => _wholeProjects.Count;
 
     /// <summary>
     /// True when <paramref name="finding"/> is the whole ledger's verdict. A base-scope rule's
     /// finding is, unless it is about an invoice read only as context; another rule's finding is
-    /// when it is about an invoice that rule's screen named, or when its project was read whole (or
-    /// it has none) and so was its invoice, if it is about one. Payer, group, payment and promise
-    /// findings have no invoice to check.
+    /// when it is about an invoice that rule's screen named, or a project it named for its deposits,
+    /// or when its project was read whole (or it has none) and so was its invoice, if it is about
+    /// one. Payer, group, payment and promise findings have no invoice to check.
     /// </summary>
     public bool Owns(Finding finding)
     {
@@ -73,6 +79,11 @@ public sealed class ScreenedLedger
             return !aboutInvoice || _lightInvoices.Contains(finding.Subject.Id) || _wholeInvoices.Contains(finding.Subject.Id);
         }
         if (aboutInvoice && _invoiceRules.TryGetValue(finding.Subject.Id, out var rules) && rules.Contains(finding.RuleId)) return true;
+        if (finding.Subject.Kind == SubjectKind.Project && DepositProjects.TryGetValue(finding.Subject.Id, out var byDeposits)
+            && byDeposits.Contains(finding.RuleId))
+        {
+            return true;
+        }
         if (finding.ProjectId is { } project && !_wholeProjects.Contains(project)) return false;
         return !aboutInvoice || _wholeInvoices.Contains(finding.Subject.Id);
     }

@@ -66,11 +66,11 @@ public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyL
             steps.Add(("meta", clock.Elapsed));
             var context = Context(tenantId, asOf, settings, meta);
             var running = _rules.Where(r => settings.IsEnabled(r.Id) && r.RequiredSheets.All(present.Contains)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-            var (wholeProjects, screenedInvoices) = await ScreenAsync(connection, context, running, steps, ct).ConfigureAwait(false);
+            var named = await ScreenAsync(connection, context, running, steps, ct).ConfigureAwait(false);
             var reading = clock.Elapsed;
             await ExecuteAsync(connection, transaction, IndexJoinsSql, ct).ConfigureAwait(false);
             var screened = await LedgerSnapshotStore.ReadScreenedScopeAsync(
-                connection, transaction, tenantId, wholeProjects, screenedInvoices.Keys, ct).ConfigureAwait(false);
+                connection, transaction, tenantId, named.WholeProjects, named.DepositProjects.Keys, named.Invoices.Keys, ct).ConfigureAwait(false);
             steps.Add(("read", clock.Elapsed - reading));
             var (baseRows, baseTook) = await baseScope.ConfigureAwait(false);
             steps.Add(("base scope (beside)", baseTook));
@@ -79,8 +79,8 @@ public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyL
             // The named invoices are read for the base scope's rules too, as they were before the
             // base scope had a connection of its own.
             var read = snapshot.Invoices.Select(i => i.InvoiceId).ToHashSet(StringComparer.Ordinal);
-            var light = baseRows.LightInvoices.Concat(screenedInvoices.Keys.Where(read.Contains));
-            return new ScreenedLedger(snapshot, wholeProjects, screenedInvoices, light) { Steps = steps };
+            var light = baseRows.LightInvoices.Concat(named.Invoices.Keys.Where(read.Contains));
+            return new ScreenedLedger(snapshot, named.WholeProjects, named.Invoices, light) { Steps = steps, DepositProjects = named.DepositProjects };
         }
         catch
         {
@@ -104,31 +104,40 @@ public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyL
         return new ScreenContext(tenantId, asOf ?? meta.AsOf, settings, registrations);
     }
 
-    // Runs the screens of the running rules (or the fallback, if one has none): the projects to
-    // read whole, and the invoices named with the rules that named each.
-    private static async Task<(HashSet<string> WholeProjects, Dictionary<string, IReadOnlySet<string>> Invoices)> ScreenAsync(
+    // What the screens named: projects to read whole, projects to read for their deposits and
+    // invoices, the latter two with the rules that named each.
+    private sealed record Named(
+        HashSet<string> WholeProjects, Dictionary<string, IReadOnlySet<string>> DepositProjects, Dictionary<string, IReadOnlySet<string>> Invoices);
+
+    // Runs the screens of the running rules (or the fallback, if one has none).
+    private static async Task<Named> ScreenAsync(
         NpgsqlConnection connection, ScreenContext context, HashSet<string> running, List<(string Step, TimeSpan Took)> steps, CancellationToken ct)
     {
         var screens = RuleScreens.All.Where(s => s.RuleIds.Any(running.Contains)).ToList();
         var unscreened = running.Where(id => !BaseScope.Covers.Contains(id) && !screens.Any(s => s.RuleIds.Contains(id)));
         IEnumerable<IRuleScreen> toRun = unscreened.Any() ? [EverythingScreen.Instance] : screens;
-        var wholeProjects = new HashSet<string>(StringComparer.Ordinal);
-        var screenedInvoices = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var named = new Named(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
         foreach (var screen in toRun)
         {
             var clock = Stopwatch.StartNew();
             var found = await screen.RunAsync(connection, context, ct).ConfigureAwait(false);
             steps.Add((screen.GetType().Name, clock.Elapsed));
-            wholeProjects.UnionWith(found.ProjectIds);
-            // An invoice a screen names is read for that screen's rules (the fallback's, for every rule).
-            IEnumerable<string> named = ReferenceEquals(screen, EverythingScreen.Instance) ? running : screen.RuleIds;
-            foreach (var invoice in found.InvoiceIds)
-            {
-                var rules = screenedInvoices.TryGetValue(invoice, out var before) ? before.Union(named) : named;
-                screenedInvoices[invoice] = rules.ToHashSet(StringComparer.Ordinal);
-            }
+            named.WholeProjects.UnionWith(found.ProjectIds);
+            // What a screen names in part is read for that screen's rules (the fallback's, for every rule).
+            IEnumerable<string> rules = ReferenceEquals(screen, EverythingScreen.Instance) ? running : screen.RuleIds;
+            NameFor(named.Invoices, found.InvoiceIds, rules);
+            NameFor(named.DepositProjects, found.DepositProjectIds, rules);
         }
-        return (wholeProjects, screenedInvoices);
+        return named;
+    }
+
+    private static void NameFor(Dictionary<string, IReadOnlySet<string>> named, IEnumerable<string> ids, IEnumerable<string> rules)
+    {
+        foreach (var id in ids)
+        {
+            var all = named.TryGetValue(id, out var before) ? before.Union(rules) : rules;
+            named[id] = all.ToHashSet(StringComparer.Ordinal);
+        }
     }
 
     // The base scope, on a connection of its own that sees the first one's snapshot.

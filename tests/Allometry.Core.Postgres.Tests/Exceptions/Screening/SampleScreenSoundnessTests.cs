@@ -61,8 +61,8 @@ public sealed class SampleScreenSoundnessTests(PostgresFixture postgres)
         foreach (var (screen, result) in exact)
         {
             var reported = screen.RuleIds.SelectMany(r => findings[r]).Select(f => f.ProjectId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            Assert.True(reported.SetEquals(result.ProjectIds),
-                $"{screen.GetType().Name} at {asOf}: reported [{string.Join(", ", reported.Order())}], screened [{string.Join(", ", result.ProjectIds.Order())}]");
+            Assert.True(reported.SetEquals(result.NamedProjectIds),
+                $"{screen.GetType().Name} at {asOf}: reported [{string.Join(", ", reported.Order())}], screened [{string.Join(", ", result.NamedProjectIds.Order())}]");
         }
         foreach (var (screen, result) in bounding)
         {

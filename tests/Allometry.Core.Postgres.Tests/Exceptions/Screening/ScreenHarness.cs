@@ -14,7 +14,7 @@ internal sealed record ScreenRun(LedgerSnapshot Ledger, IReadOnlyList<Finding> F
     [
         .. Findings
             .Where(f => Ledger.Invoice(f.Subject.Id) is not { } invoice
-                        || !(invoice.ProjectId is { } project && Result.ProjectIds.Contains(project))
+                        || !(invoice.ProjectId is { } project && Result.NamedProjectIds.Contains(project))
                            && !Result.InvoiceIds.Contains(invoice.InvoiceId))
             .Select(f => $"{f.RuleId} {f.Subject.Id}"),
     ];

@@ -35,7 +35,7 @@ internal sealed class ScreenTestBed(PostgresFixture postgres)
         var findings = await FindingsAsync(tenant, ruleId, asOf, settings);
         var screened = await ScreenAsync(screen, tenant, asOf, settings);
         return (findings.Select(f => f.ProjectId).OfType<string>().ToHashSet(StringComparer.Ordinal),
-                screened.ProjectIds.ToHashSet(StringComparer.Ordinal));
+                screened.NamedProjectIds.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>What <paramref name="ruleId"/> reports over the tenant's whole ledger.</summary>
@@ -77,7 +77,7 @@ internal sealed class ScreenTestBed(PostgresFixture postgres)
     {
         foreach (var finding in findings.Where(f => f.ProjectId is not null))
         {
-            Assert.True(screened.ProjectIds.Contains(finding.ProjectId!),
+            Assert.True(screened.NamedProjectIds.Contains(finding.ProjectId!),
                 $"{context}: {finding.RuleId} on {finding.Subject.Kind} {finding.Subject.Id} (project {finding.ProjectId}) is not a candidate");
         }
     }
