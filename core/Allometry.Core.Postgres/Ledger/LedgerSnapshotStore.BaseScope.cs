@@ -9,37 +9,30 @@ using Npgsql;
 // (LedgerSnapshotStore.Screened.cs). A million paid-up invoices are never read.
 public sealed partial class LedgerSnapshotStore
 {
-    // Invoices the base-scope rules may report on, each read with its project row and everything
-    // paid to it: open receivables (0018's partial index), promised invoices, invoices live
-    // exceptions name, aging-export lines (0014's partial index), and the deposit invoices of
-    // projects with a snoozed exception (a snooze may wait for a deposit).
-    private const string LightInvoicesSql = """
-        CREATE TEMP TABLE light_invoices ON COMMIT DROP AS
-        SELECT invoice_id, project_id FROM invoices WHERE tenant_id = $1 AND balance <> 0 AND status <> 'void'
-        UNION
-        SELECT i.invoice_id, i.project_id
-        FROM (SELECT invoice_id FROM promises WHERE tenant_id = $1 AND invoice_id IS NOT NULL
-              UNION SELECT invoice_id FROM chat_promises WHERE tenant_id = $1 AND invoice_id IS NOT NULL
-              UNION SELECT subject_id FROM exceptions WHERE tenant_id = $1 AND status <> 'closed' AND subject_kind = 'invoice') named
-        CROSS JOIN LATERAL (SELECT invoice_id, project_id FROM invoices WHERE tenant_id = $1 AND invoice_id = named.invoice_id) i
-        UNION
-        SELECT invoice_id, project_id FROM invoices WHERE tenant_id = $1 AND origin <> 'workbook'
-        UNION
-        SELECT invoice_id, project_id FROM invoices
-        WHERE tenant_id = $1 AND kind = 'deposit'
-          AND project_id IN (SELECT project_id FROM exceptions WHERE tenant_id = $1 AND status = 'snoozed' AND project_id IS NOT NULL)
-        """;
-
-    // The light invoices' whole rows (light_invoices holds each once).
+    // Invoices the base-scope rules may report on, whole rows read once and kept for the batch:
+    // open receivables (0018's partial index, rows fetched as it is scanned), and the few others
+    // that are promised, named by a live exception, aging-export lines (0014's partial index), or
+    // deposit invoices of projects with a snoozed exception (a snooze may wait for a deposit).
+    // UNION ALL over disjoint sets: the second part skips what the first read.
     private const string BaseCoreInvoicesSql = """
         CREATE TEMP TABLE core_invoices ON COMMIT DROP AS
+        SELECT * FROM invoices WHERE tenant_id = $1 AND balance <> 0 AND status <> 'void'
+        UNION ALL
         SELECT i.*
-        FROM light_invoices l
-        CROSS JOIN LATERAL (SELECT * FROM invoices WHERE tenant_id = $1 AND invoice_id = l.invoice_id) i
+        FROM (SELECT invoice_id FROM promises WHERE tenant_id = $1 AND invoice_id IS NOT NULL
+              UNION SELECT invoice_id FROM chat_promises WHERE tenant_id = $1 AND invoice_id IS NOT NULL
+              UNION SELECT subject_id FROM exceptions WHERE tenant_id = $1 AND status <> 'closed' AND subject_kind = 'invoice'
+              UNION SELECT invoice_id FROM invoices WHERE tenant_id = $1 AND origin <> 'workbook'
+              UNION SELECT invoice_id FROM invoices
+                    WHERE tenant_id = $1 AND kind = 'deposit'
+                      AND project_id IN (SELECT project_id FROM exceptions
+                                         WHERE tenant_id = $1 AND status = 'snoozed' AND project_id IS NOT NULL)) named
+        CROSS JOIN LATERAL (SELECT * FROM invoices WHERE tenant_id = $1 AND invoice_id = named.invoice_id) i
+        WHERE NOT (i.balance <> 0 AND i.status <> 'void')
         """;
 
     // Payments read with every application they have (a payment's unapplied rest is read from
-    // them): those paid to a light invoice; every payment with an unapplied rest (unapplied cash,
+    // them): those paid to a core invoice; every payment with an unapplied rest (unapplied cash,
     // unapplied deposits); the whole history of payers with promises (BrokenPromise adds them up),
     // of payers a snoozed exception may be waiting on (SnoozeConditions, as the project slice
     // picks them), and of payers with an aging credit line (UnappliedCash asks whether they have
@@ -74,12 +67,12 @@ public sealed partial class LedgerSnapshotStore
         CROSS JOIN LATERAL (SELECT * FROM invoices WHERE tenant_id = $1 AND invoice_id = named.wanted) i
         """;
 
-    // Project rows: the projects of light invoices and live exceptions (a collections rule asks who
+    // Project rows: the projects of the light (core) invoices and live exceptions (a collections rule asks who
     // holds an invoice now, a closure reason whether anything is left open); and every project
     // declaring a payer change (LiabilityMap collects those payers).
     private const string BaseProjectRowsSql = $"""
         SELECT {ProjectsColumns}
-        FROM (SELECT project_id FROM light_invoices WHERE project_id IS NOT NULL
+        FROM (SELECT project_id FROM core_invoices WHERE project_id IS NOT NULL
               UNION SELECT project_id FROM exceptions WHERE tenant_id = $1 AND status <> 'closed' AND project_id IS NOT NULL
               UNION SELECT subject_id FROM exceptions WHERE tenant_id = $1 AND status <> 'closed' AND subject_kind = 'project'
               UNION SELECT project_id FROM projects
@@ -88,7 +81,7 @@ public sealed partial class LedgerSnapshotStore
         ORDER BY project_id
         """;
 
-    private const string LightInvoiceIdsSql = "SELECT invoice_id FROM light_invoices";
+    private const string LightInvoiceIdsSql = "SELECT invoice_id FROM core_invoices";
 
     /// <summary>
     /// Reads the base scope: the open, promised, named and aging invoices with their project rows
@@ -97,7 +90,7 @@ public sealed partial class LedgerSnapshotStore
     internal static async Task<ScopeRows> ReadBaseScopeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var sql in (string[])[LightInvoicesSql, BaseCoreInvoicesSql, BasePaymentsSql, PaymentRowsSql, ApplicationRowsSql, BaseContextInvoicesSql,
+        foreach (var sql in (string[])[BaseCoreInvoicesSql, BasePaymentsSql, PaymentRowsSql, ApplicationRowsSql, BaseContextInvoicesSql,
                      BaseProjectRowsSql, PayersSql, EntityLinksSql, PromisesSql, ScopedInvoicesSql, ScopedPaymentsSql, ScopedApplicationsSql, LightInvoiceIdsSql])
         {
             Add(batch, sql, tenantId);
