@@ -84,11 +84,17 @@ internal abstract class LedgerTable
         """;
 
     /// <summary>Rows whose reference names nothing in this import's target sheet nor in the tenant's stored rows.</summary>
+    /// <remarks>
+    /// The target relation is a staging table, or a first import's new invoice partition, whose
+    /// primary key starts with tenant_id: without the tenant in the probe the planner, with no
+    /// statistics on the new partition yet, scanned that whole index once per referencing row
+    /// (5.7 s for 1,439 service contracts against 200,000 invoices).
+    /// </remarks>
     public string UnknownReferenceSql(string relation, Reference reference, LedgerTable target, string targetRelation) => $"""
         SELECT s.src_index AS SrcIndex, s.src_row AS SrcRow, s.{reference.Column}::text AS Value
         FROM {relation} s
         WHERE s.{reference.Column} IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM {targetRelation} b WHERE b.{target.Key[0]} = s.{reference.Column})
+          AND NOT EXISTS (SELECT 1 FROM {targetRelation} b WHERE {(targetRelation == target.StagingTable ? "" : "b.tenant_id = @tenant AND ")}b.{target.Key[0]} = s.{reference.Column})
           AND NOT EXISTS (SELECT 1 FROM {target.Table} t WHERE t.tenant_id = @tenant AND t.{target.Key[0]} = s.{reference.Column})
         ORDER BY s.src_index, s.src_row
         LIMIT @limit
