@@ -38,6 +38,14 @@ internal sealed class InvoicePartition
     /// from every row. INCLUDING GENERATED: the stored generated columns (tax_fit) are computed
     /// during the COPY, as on the parent, and ATTACH requires them to be generated alike.
     /// </summary>
+    /// <remarks>
+    /// The parent's partial indexes on a rare kind of invoice (finals, releases, service, aging
+    /// lines…) are created here, empty, and filled by the COPY: testing a row against their
+    /// predicates as it is written costs far less than the full scan of the new table that
+    /// building each of them at ATTACH took (a million rows read once per index). ATTACH adopts
+    /// them (same definitions). The partial indexes that hold most invoices
+    /// (<see cref="BulkBuiltPartialIndexes"/>) and the full ones are still built in bulk.
+    /// </remarks>
     public async Task<string> CreateAsync(ImportSession db)
     {
         var sql = $"""
@@ -48,8 +56,25 @@ internal sealed class InvoicePartition
                 ALTER COLUMN as_of SET DEFAULT {Literal(db.Batch.Meta.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}::date;
             """;
         await db.ExecuteAsync(sql).ConfigureAwait(false);
+        var definitions = await db.QueryAsync<string>(PartialIndexesSql, new { bulk = BulkBuiltPartialIndexes }).ConfigureAwait(false);
+        foreach (var definition in definitions)
+        {
+            // pg_get_indexdef's own text with the relation swapped: "CREATE INDEX <name> ON ONLY public.invoices USING …".
+            var at = definition.IndexOf(" USING ", StringComparison.Ordinal);
+            await db.ExecuteAsync($"CREATE INDEX ON {Name}{definition[at..]}").ConfigureAwait(false);
+        }
         return Name;
     }
+
+    /// <summary>The parent's partial indexes that cover most of a ledger's invoices: cheaper built in bulk after the COPY.</summary>
+    internal static readonly string[] BulkBuiltPartialIndexes = ["invoices_registration_idx", "invoices_open_idx"];
+
+    private const string PartialIndexesSql = """
+        SELECT pg_get_indexdef(i.indexrelid)
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE i.indrelid = 'invoices'::regclass AND i.indpred IS NOT NULL AND c.relname <> ALL (@bulk)
+        ORDER BY c.relname
+        """;
 
     /// <summary>
     /// Adds the primary key; false when the batch repeats an invoice id (the caller then finds the
@@ -73,7 +98,8 @@ internal sealed class InvoicePartition
 
     /// <summary>
     /// Builds the lookup index like the parent's, attaches the partition and builds the tenant's
-    /// project totals (0019) and invoice_tax_fits (0021): the copied rows fired no trigger. The CHECK on tenant_id
+    /// project totals (0019; deferred until now, see <see cref="DeferProjectTotalsAsync"/>) and
+    /// invoice_tax_fits (0021): the copied rows fired no trigger. The CHECK on tenant_id
     /// spares ATTACH a scan to prove every row belongs; the payer foreign key is validated in one
     /// query (the importer has already checked every reference and reported any miss precisely).
     /// </summary>
@@ -98,11 +124,23 @@ internal sealed class InvoicePartition
             ALTER TABLE invoices ATTACH PARTITION {Name} FOR VALUES IN ({tenant});
             SET LOCAL enable_mergejoin TO DEFAULT;
             SET LOCAL enable_nestloop TO DEFAULT;
+            SELECT set_config('{PendingRebuildSetting}', '', true);
             SELECT allometry_project_totals_rebuild({tenant});
             SELECT allometry_invoice_tax_fits_rebuild({tenant});
             """;
         await db.ExecuteAsync(sql).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The transaction's setting (0024) naming a tenant whose project_totals this import rebuilds
+    /// at ATTACH: the projects and quotes merged before it skip their triggers' recomputation for
+    /// that tenant (one set-based rebuild instead of three passes over every project).
+    /// </summary>
+    internal const string PendingRebuildSetting = "allometry.project_totals_pending";
+
+    /// <summary>Defers the tenant's project_totals to the rebuild at ATTACH (until then, or the transaction's end).</summary>
+    public Task DeferProjectTotalsAsync(ImportSession db) =>
+        db.ExecuteAsync($"SELECT set_config('{PendingRebuildSetting}', @tenant, true)", new { tenant = db.TenantId });
 
     // DDL takes no parameters. standard_conforming_strings is on (the default since 9.1), so
     // doubling quotes is the whole of quoting a literal.

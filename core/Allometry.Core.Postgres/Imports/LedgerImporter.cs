@@ -235,6 +235,11 @@ public sealed partial class LedgerImporter
     private static async Task<IReadOnlyList<SheetImportCounts>> MergeAsync(ImportSession db, InvoicePartition partition, Dictionary<LedgerTable, long> read)
     {
         var sheets = new List<SheetImportCounts>();
+        if (partition.IsNew)
+        {
+            // The projects and quotes merged before the attach are summed by its rebuild.
+            await partition.DeferProjectTotalsAsync(db).ConfigureAwait(false);
+        }
         foreach (var table in LedgerTables.All)
         {
             var rows = read[table];

@@ -105,6 +105,32 @@ LANGUAGE sql AS $$
     ) q ON q.project_id = f.project_id;
 $$;
 
+-- 0019's trigger on projects and quotes, skipping the tenant whose first import rebuilds its
+-- rows when it attaches its invoices (the importer names it in allometry.project_totals_pending
+-- for its transaction, set_config(..., true), and clears it before the rebuild, which reads every
+-- project and quote). Recomputing the projects as they are merged, then the quotes, then all
+-- again in the rebuild wrote every project row three times.
+CREATE OR REPLACE FUNCTION allometry_project_totals_quotes() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    pending text := nullif(current_setting('allometry.project_totals_pending', true), '');
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM allometry_project_totals_projects(tenant_id, array_agg(project_id))
+        FROM new_rows WHERE tenant_id IS DISTINCT FROM pending GROUP BY tenant_id;
+    ELSIF TG_OP = 'UPDATE' THEN
+        PERFORM allometry_project_totals_projects(tenant_id, array_agg(project_id))
+        FROM (SELECT tenant_id, project_id FROM new_rows UNION SELECT tenant_id, project_id FROM old_rows) t
+        WHERE tenant_id IS DISTINCT FROM pending
+        GROUP BY tenant_id;
+    ELSE
+        PERFORM allometry_project_totals_projects(tenant_id, array_agg(project_id))
+        FROM old_rows WHERE tenant_id IS DISTINCT FROM pending GROUP BY tenant_id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
 -- 0019's deltas of applications, each event joined to the invoices (and the payments) once for
 -- both of its columns instead of once per column; a project row is written only when a column
 -- moves. work_mem: a COPY of 840,000 applications hashes as many rows; at the 4 MB default the

@@ -136,6 +136,32 @@ public sealed class ProjectTotalsTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task ProjectTotals_ProjectsImportedBeforeTheFirstInvoices_EqualsTheDefinition()
+    {
+        // Arrange: a first import without invoices (projects and quotes merged, their triggers
+        // run), then the first invoices (a new partition: the projects merged with them wait for
+        // the rebuild at ATTACH)
+        var tenant = NewTenant();
+        var projectsOnly = Ledger(later: false);
+        projectsOnly.Invoices.Clear();
+        projectsOnly.Payments.Clear();
+        projectsOnly.PaymentApplications.Clear();
+        await _importer.ImportAsync(tenant, projectsOnly.Build(), CancellationToken.None);
+        var before = await DriftAsync(tenant);
+
+        // Act
+        await _importer.ImportAsync(tenant, Ledger(later: true).Build(), CancellationToken.None);
+
+        // Assert
+        Assert.Empty(before);
+        Assert.Empty(await DriftAsync(tenant));
+        Assert.Equal((1_500m, 0L), await FactsAsync(tenant, "DEP"));
+        await using var connection = await postgres.DataSource.OpenConnectionAsync();
+        Assert.Equal(10_000m, await connection.QuerySingleAsync<decimal>(
+            "SELECT quoted FROM project_totals WHERE tenant_id = @tenant AND project_id = 'DEP'", new { tenant }));
+    }
+
+    [Fact]
     public async Task ProjectTotals_DirectWritesAsTheAppRole_FollowEveryStatement()
     {
         // Arrange
