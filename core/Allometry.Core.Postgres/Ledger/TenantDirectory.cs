@@ -16,7 +16,7 @@ public sealed class TenantDirectory(NpgsqlDataSource dataSource)
     [
         "outbox", "message_map", "digest_deliveries", "chat_conversations", "chat_realms",
         "action_audit", "action_deliveries", "exception_notes", "chat_promises", "retainage_releases",
-        "exception_history", "exceptions", "weekly_summary_snapshots", "digest_subscriptions", "tenant_settings", "tenant_memberships", "escalation_contacts", "pm_managers", "invoice_tax_fits",
+        "exception_history", "exceptions", "weekly_summary_snapshots", "digest_subscriptions", "tenant_settings", "tenant_memberships", "escalation_contacts", "pm_managers", "invoice_tax_fits", "tax_early_paid_invoices",
         "ledger_history", "payment_applications", "promises", "retainage_holds", "service_contracts",
         "bank_transactions", "payments", "invoices", "quotes", "deliveries", "projects", "project_totals", "entity_links",
         "payers", "imports", "tenants",

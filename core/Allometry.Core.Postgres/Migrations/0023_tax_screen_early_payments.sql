@@ -146,7 +146,10 @@ END
 $$;
 
 -- A project written (inserted after its invoices, its site or supply type changed) or deleted
--- re-places its groups. An import's upsert lists only the projects it changed.
+-- re-places its groups. An update re-places only the projects whose place inputs changed (a row
+-- of old and new that has no twin on the other side: one hash aggregate, no join, so an import
+-- updating 50k projects' other columns costs a pass over them and writes nothing); an insert only
+-- the new projects that already have invoices.
 CREATE FUNCTION allometry_invoice_tax_fits_projects() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -154,8 +157,21 @@ DECLARE
 BEGIN
     IF TG_OP = 'DELETE' THEN
         SELECT array_agg(tenant_id), array_agg(project_id) INTO tenants, projects FROM old_rows;
+    ELSIF TG_OP = 'INSERT' THEN
+        SELECT array_agg(n.tenant_id), array_agg(n.project_id) INTO tenants, projects
+        FROM new_rows n
+        WHERE EXISTS (SELECT 1 FROM invoice_tax_fits f WHERE f.tenant_id = n.tenant_id AND f.project_id = n.project_id);
     ELSE
-        SELECT array_agg(tenant_id), array_agg(project_id) INTO tenants, projects FROM new_rows;
+        SELECT array_agg(c.tenant_id), array_agg(c.project_id) INTO tenants, projects
+        FROM (
+            SELECT DISTINCT tenant_id, project_id FROM (
+                SELECT tenant_id, project_id, site_province, supply_type FROM new_rows
+                UNION ALL
+                SELECT tenant_id, project_id, site_province, supply_type FROM old_rows
+            ) r
+            GROUP BY tenant_id, project_id, site_province, supply_type
+            HAVING count(*) = 1
+        ) c;
     END IF;
     IF tenants IS NOT NULL THEN
         PERFORM allometry_invoice_tax_fits_place(tenants, projects);
