@@ -19,34 +19,45 @@ public static class FindingContent
     public static string Hash(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var w = new Utf8JsonWriter(buffer))
+        // One buffer and writer per thread, reset for each finding: a whole-tenant plan hashes
+        // thousands of findings, and fresh ones cost ~7 KB of garbage each (~20 MB a plan).
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var w = t_writer ??= new Utf8JsonWriter(buffer);
+        w.Reset(buffer);
+        w.WriteStartArray();
+        w.WriteNumberValue(finding.RuleVersion);
+        w.WriteStringValue(LedgerVocabulary.ToCode(finding.Severity));
+        w.WriteStringValue(Amount(finding.AmountAtRisk));
+        w.WriteStringValue(finding.Currency);
+        w.WriteStringValue(finding.PayerId);
+        w.WriteStringValue(finding.ProjectId);
+        Text(w, finding.Title);
+        Text(w, finding.Detail);
+        Text(w, finding.SuggestedAction);
+        foreach (var e in finding.Evidence)
         {
             w.WriteStartArray();
-            w.WriteNumberValue(finding.RuleVersion);
-            w.WriteStringValue(LedgerVocabulary.ToCode(finding.Severity));
-            w.WriteStringValue(Amount(finding.AmountAtRisk));
-            w.WriteStringValue(finding.Currency);
-            w.WriteStringValue(finding.PayerId);
-            w.WriteStringValue(finding.ProjectId);
-            Text(w, finding.Title);
-            Text(w, finding.Detail);
-            Text(w, finding.SuggestedAction);
-            foreach (var e in finding.Evidence)
-            {
-                w.WriteStartArray();
-                w.WriteStringValue(e.Sheet);
-                w.WriteStringValue(e.RowId);
-                w.WriteStringValue(e.Field);
-                w.WriteStringValue(e.Expected);
-                w.WriteStringValue(e.Actual);
-                Text(w, e.Note);
-                w.WriteEndArray();
-            }
+            w.WriteStringValue(e.Sheet);
+            w.WriteStringValue(e.RowId);
+            w.WriteStringValue(e.Field);
+            w.WriteStringValue(e.Expected);
+            w.WriteStringValue(e.Actual);
+            Text(w, e.Note);
             w.WriteEndArray();
         }
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        w.WriteEndArray();
+        w.Flush();
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, digest);
+        return Convert.ToHexStringLower(digest);
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     /// <summary>Invariant text of an amount with at least two decimals, so scale never looks like a change.</summary>
     public static string Amount(decimal amount) => amount.ToString("0.00##########", CultureInfo.InvariantCulture);

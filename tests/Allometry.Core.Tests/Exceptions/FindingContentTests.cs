@@ -17,6 +17,33 @@ public sealed class FindingContentTests
     }
 
     [Fact]
+    public void Hash_StoredHashes_StayTheSameCanonicalForm()
+    {
+        // Arrange: the canonical form spelled out, so reusing buffers can never change a hash that
+        // stored exceptions carry (a change would look like an update of every exception).
+        var finding = Finding() with
+        {
+            Evidence = [new Evidence("invoices", "INV-1", "balance", "0.00", "1000.00", new LocalizedText("Still open.", "Encore ouverte."))],
+        };
+        var canonical = System.Text.Json.JsonSerializer.Serialize(new object?[]
+        {
+            finding.RuleVersion, "high", "1000.00", finding.Currency, finding.PayerId, finding.ProjectId,
+            finding.Title.En, finding.Title.Fr, finding.Detail.En, finding.Detail.Fr, finding.SuggestedAction?.En, finding.SuggestedAction?.Fr,
+            new object?[] { "invoices", "INV-1", "balance", "0.00", "1000.00", "Still open.", "Encore ouverte." },
+        });
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
+
+        // Act: after a longer finding on the same thread, and on many threads at once.
+        FindingContent.Hash(finding with { Detail = new LocalizedText(new string('x', 20_000), "y") });
+        var again = FindingContent.Hash(finding);
+        var concurrent = Enumerable.Range(0, 64).AsParallel().Select(_ => FindingContent.Hash(finding)).ToList();
+
+        // Assert
+        Assert.Equal(expected, again);
+        Assert.All(concurrent, h => Assert.Equal(expected, h));
+    }
+
+    [Fact]
     public void Hash_AnyShownValueChanged_Differs()
     {
         var baseline = Finding();
