@@ -38,14 +38,6 @@ internal sealed class InvoicePartition
     /// from every row. INCLUDING GENERATED: the stored generated columns (tax_fit) are computed
     /// during the COPY, as on the parent, and ATTACH requires them to be generated alike.
     /// </summary>
-    /// <remarks>
-    /// The parent's partial indexes on a rare kind of invoice (finals, releases, service, aging
-    /// lines…) are created here, empty, and filled by the COPY: testing a row against their
-    /// predicates as it is written costs far less than the full scan of the new table that
-    /// building each of them at ATTACH took (a million rows read once per index). ATTACH adopts
-    /// them (same definitions). The partial indexes that hold most invoices
-    /// (<see cref="BulkBuiltPartialIndexes"/>) and the full ones are still built in bulk.
-    /// </remarks>
     public async Task<string> CreateAsync(ImportSession db)
     {
         var sql = $"""
@@ -56,25 +48,8 @@ internal sealed class InvoicePartition
                 ALTER COLUMN as_of SET DEFAULT {Literal(db.Batch.Meta.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}::date;
             """;
         await db.ExecuteAsync(sql).ConfigureAwait(false);
-        var definitions = await db.QueryAsync<string>(PartialIndexesSql, new { bulk = BulkBuiltPartialIndexes }).ConfigureAwait(false);
-        foreach (var definition in definitions)
-        {
-            // pg_get_indexdef's own text with the relation swapped: "CREATE INDEX <name> ON ONLY public.invoices USING …".
-            var at = definition.IndexOf(" USING ", StringComparison.Ordinal);
-            await db.ExecuteAsync($"CREATE INDEX ON {Name}{definition[at..]}").ConfigureAwait(false);
-        }
         return Name;
     }
-
-    /// <summary>The parent's partial indexes that cover most of a ledger's invoices: cheaper built in bulk after the COPY.</summary>
-    internal static readonly string[] BulkBuiltPartialIndexes = ["invoices_registration_idx", "invoices_open_idx"];
-
-    private const string PartialIndexesSql = """
-        SELECT pg_get_indexdef(i.indexrelid)
-        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-        WHERE i.indrelid = 'invoices'::regclass AND i.indpred IS NOT NULL AND c.relname <> ALL (@bulk)
-        ORDER BY c.relname
-        """;
 
     /// <summary>
     /// Adds the primary key; false when the batch repeats an invoice id (the caller then finds the
