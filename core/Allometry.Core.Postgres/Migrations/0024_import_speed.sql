@@ -3,6 +3,9 @@
 -- importing 10,000 projects spent 1.3 s recomputing their totals and the 7,000 quotes as long
 -- again (quadratic: 5x the projects, 25x the time), and a COPY of 168,000 applications spent
 -- 1.7 s in a trigger on payments looking for payer changes that a COPY never makes.
+-- 0019's trigger on applications stays as it was (one join of the statement's rows per column):
+-- one join for both columns measured no faster at 200,000 invoices, and its plan (a misestimated
+-- join, then a probe of the invoices per application) is a risk at a million.
 
 -- 0019's recomputation of the named projects' project and quote columns. It filtered with
 -- "ids IS NULL OR project_id = ANY (ids)": the OR keeps the array out of any index, so every
@@ -126,60 +129,6 @@ BEGIN
     ELSE
         PERFORM allometry_project_totals_projects(tenant_id, array_agg(project_id))
         FROM old_rows WHERE tenant_id IS DISTINCT FROM pending GROUP BY tenant_id;
-    END IF;
-    RETURN NULL;
-END
-$$;
-
--- 0019's deltas of applications, each event joined to the invoices (and the payments) once for
--- both of its columns instead of once per column; a project row is written only when a column
--- moves. work_mem: a COPY of 840,000 applications hashes as many rows; at the 4 MB default the
--- hashes spill to disk in dozens of batches.
-CREATE OR REPLACE FUNCTION allometry_project_totals_applications() RETURNS trigger
-LANGUAGE plpgsql SET work_mem = '64MB' AS $$
-BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO project_totals AS t (tenant_id, project_id, deposit_paid, foreign_applications)
-        SELECT i.tenant_id, i.project_id,
-               coalesce(sum(a.amount) FILTER (WHERE i.kind = 'deposit' AND i.status <> 'void'), 0),
-               count(*) FILTER (WHERE p.payer_id <> i.payer_id)
-        FROM new_rows a
-        JOIN invoices i ON i.tenant_id = a.tenant_id AND i.invoice_id = a.invoice_id
-        JOIN payments p ON p.tenant_id = a.tenant_id AND p.payment_id = a.payment_id
-        WHERE i.project_id IS NOT NULL
-        GROUP BY i.tenant_id, i.project_id
-        HAVING coalesce(sum(a.amount) FILTER (WHERE i.kind = 'deposit' AND i.status <> 'void'), 0) <> 0
-            OR count(*) FILTER (WHERE p.payer_id <> i.payer_id) <> 0
-        ON CONFLICT (tenant_id, project_id) DO UPDATE SET
-            deposit_paid = t.deposit_paid + excluded.deposit_paid,
-            foreign_applications = t.foreign_applications + excluded.foreign_applications;
-    ELSIF TG_OP = 'UPDATE' THEN
-        -- The key (payment, invoice) does not change: only the amount moves.
-        INSERT INTO project_totals AS t (tenant_id, project_id, deposit_paid)
-        SELECT i.tenant_id, i.project_id, sum(a.amount)
-        FROM (SELECT tenant_id, invoice_id, amount FROM new_rows
-              UNION ALL
-              SELECT tenant_id, invoice_id, -amount FROM old_rows) a
-        JOIN invoices i ON i.tenant_id = a.tenant_id AND i.invoice_id = a.invoice_id
-        WHERE i.project_id IS NOT NULL AND i.kind = 'deposit' AND i.status <> 'void'
-        GROUP BY i.tenant_id, i.project_id
-        HAVING sum(a.amount) <> 0
-        ON CONFLICT (tenant_id, project_id) DO UPDATE SET deposit_paid = t.deposit_paid + excluded.deposit_paid;
-    ELSE
-        UPDATE project_totals t SET
-            deposit_paid = t.deposit_paid - d.amount,
-            foreign_applications = t.foreign_applications - d.n
-        FROM (
-            SELECT i.tenant_id, i.project_id,
-                   coalesce(sum(a.amount) FILTER (WHERE i.kind = 'deposit' AND i.status <> 'void'), 0) AS amount,
-                   count(*) FILTER (WHERE p.payer_id <> i.payer_id) AS n
-            FROM old_rows a
-            JOIN invoices i ON i.tenant_id = a.tenant_id AND i.invoice_id = a.invoice_id
-            JOIN payments p ON p.tenant_id = a.tenant_id AND p.payment_id = a.payment_id
-            WHERE i.project_id IS NOT NULL
-            GROUP BY i.tenant_id, i.project_id
-        ) d
-        WHERE t.tenant_id = d.tenant_id AND t.project_id = d.project_id AND (d.amount <> 0 OR d.n <> 0);
     END IF;
     RETURN NULL;
 END
