@@ -5,10 +5,10 @@ namespace Allometry.Core.Postgres.Exceptions.Screening;
 /// only report on something the base scope always reads whole.
 /// </summary>
 /// <remarks>
-/// The base scope (LedgerSnapshotStore.Screened.cs) reads whole every project with an open
-/// invoice (balance ≠ 0, not void) or a live exception, every projectless open invoice, every
-/// promise with its invoice and its payer's payments, every payment with an unapplied rest, every
-/// aging line, every payer and link. A rule outside this list and without a screen is not
+/// The base scope (LedgerSnapshotStore.BaseScope.cs, on its own connection beside the screens)
+/// reads every open invoice (balance ≠ 0, not void) and every invoice a live exception names,
+/// each with its project row and everything paid to it, every promise with its invoice and its
+/// payer's payments, every payment with an unapplied rest, every aging line, every payer and link. A rule outside this list and without a screen is not
 /// trusted to the screens: the loader then reads every project (slow, never wrong).
 /// </remarks>
 public static class BaseScope

@@ -8,8 +8,10 @@ using Allometry.Core.Rules;
 /// which of the rules' findings over it speak for the whole ledger.
 /// </summary>
 /// <remarks>
-/// Two kinds of rows are read. The screened projects are read whole, as the project slice reads
-/// one: every rule's verdict on them is the whole ledger's. The base scope is read for the rules
+/// Three kinds of rows are read. The screened projects are read whole, as the project slice reads
+/// one: every rule's verdict on them is the whole ledger's. Projects named for their deposits are
+/// read as the deposit gate reads them (<see cref="DepositProjects"/>): only the rules that named
+/// them speak for them. The base scope is read for the rules
 /// it covers (<see cref="BaseScope.Covers"/>): every open receivable, promised invoice, aging line,
 /// unapplied payment and invoice a live exception names, each with its project row and what is paid
 /// to it. Other rows come only as context (a third party's other invoices, the open invoices of a
