@@ -43,7 +43,7 @@ public sealed class ScreenedLedgerLoader(NpgsqlDataSource dataSource, IReadOnlyL
     /// <remarks>
     /// Two connections read one snapshot: the first runs the screens then reads what they named;
     /// the second reads the base scope meanwhile (it needs no screen). The server's work is index
-    /// probes on both, so on two cores the base scope costs next to nothing in wall time.
+    /// probes on both, so on two cores the two overlap: the read takes the longer of the two.
     /// </remarks>
     public async Task<ScreenedLedger> LoadAsync(string tenantId, DateOnly? asOf, RuleSettings settings, CancellationToken ct)
     {
