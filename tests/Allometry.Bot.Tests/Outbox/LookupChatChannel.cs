@@ -29,6 +29,9 @@ internal sealed class LookupChatChannel(Platform platform) : IChatChannel, IPost
     /// <summary>How long a post takes before it lands (cancellable, like an HTTP call).</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.Zero;
 
+    /// <summary>How long each post with a latency ran before it landed or was cut (cancelled).</summary>
+    public ConcurrentQueue<TimeSpan> CallDurations { get; } = new();
+
     /// <summary>A post that landed without being recorded, as a dispatcher killed after the platform's "ok" leaves it.</summary>
     public string Landed(ChannelAddress address, string postKey)
     {
@@ -60,7 +63,18 @@ internal sealed class LookupChatChannel(Platform platform) : IChatChannel, IPost
 
     private async Task<PostedCard> Post(ChannelAddress address, string? postKey, CancellationToken ct)
     {
-        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, ct);
+        if (Latency > TimeSpan.Zero)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                await Task.Delay(Latency, ct);
+            }
+            finally
+            {
+                CallDurations.Enqueue(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            }
+        }
         var id = $"{address.ConversationId}.{Guid.NewGuid():N}";
         Posts.Enqueue((address.ConversationId, postKey, id));
         if (LoseAnswers > 0)
