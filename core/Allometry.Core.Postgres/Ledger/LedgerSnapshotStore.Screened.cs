@@ -148,12 +148,8 @@ public sealed partial class LedgerSnapshotStore
         NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var sql in (string[])[MetaSql, PresentSql])
-        {
-            var command = new NpgsqlBatchCommand(sql);
-            command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-            batch.BatchCommands.Add(command);
-        }
+        Add(batch, MetaSql, tenantId);
+        Add(batch, PresentSql, tenantId);
         await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
         var meta = await ReadMetaAsync(reader, tenantId, ct).ConfigureAwait(false);
         var present = await ReadPresentAsync(reader, ct).ConfigureAwait(false);
@@ -193,12 +189,5 @@ public sealed partial class LedgerSnapshotStore
             Payments = await ReadAsync(reader, r => ReadPayment(r, pool), ct).ConfigureAwait(false),
             Applications = await ReadAsync(reader, ReadApplication, ct).ConfigureAwait(false),
         };
-    }
-
-    private static void Add(NpgsqlBatch batch, string sql, params object[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
-        batch.BatchCommands.Add(command);
     }
 }

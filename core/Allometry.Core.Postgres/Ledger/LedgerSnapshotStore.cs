@@ -69,12 +69,7 @@ public sealed partial class LedgerSnapshotStore(NpgsqlDataSource dataSource)
         {
             await using (var batch = new NpgsqlBatch(connection, transaction))
             {
-                foreach (var sql in (string[])[MetaSql, .. SmallSheetSql])
-                {
-                    var command = new NpgsqlBatchCommand(sql);
-                    command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-                    batch.BatchCommands.Add(command);
-                }
+                foreach (var sql in (string[])[MetaSql, .. SmallSheetSql]) Add(batch, sql, tenantId);
                 await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 meta = await ReadMetaAsync(reader, tenantId, ct).ConfigureAwait(false);
                 payers = await ReadAsync(reader, ReadPayer, ct).ConfigureAwait(false);
@@ -140,6 +135,14 @@ public sealed partial class LedgerSnapshotStore(NpgsqlDataSource dataSource)
         };
         await r.NextResultAsync(ct).ConfigureAwait(false);
         return meta;
+    }
+
+    // One statement of a batch, with its positional parameters ($1 … $n).
+    private static void Add(NpgsqlBatch batch, string sql, params object[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        batch.BatchCommands.Add(command);
     }
 
     private static async Task<List<T>> ReadAsync<T>(NpgsqlDataReader r, Func<NpgsqlDataReader, T> read, CancellationToken ct)

@@ -25,16 +25,16 @@ internal sealed record ThirdPartyPayer(string PayerId, IReadOnlyList<string> Inv
         {
             foreach (var application in ledger.ApplicationsTo(invoice.InvoiceId))
             {
-                if (ledger.Payment(application.PaymentId) is { } payment
-                    && !string.Equals(payment.PayerId, invoice.PayerId, StringComparison.Ordinal)
-                    && !string.Equals(payment.PayerId, holderId, StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                if (ledger.Payment(application.PaymentId) is { } payment && PaidByThirdParty(payment, invoice, holderId)) return true;
             }
         }
         return false;
     }
+
+    // Neither the invoice's bill-to nor the project's current holder paid it.
+    private static bool PaidByThirdParty(Payment payment, Invoice invoice, string holderId) =>
+        !string.Equals(payment.PayerId, invoice.PayerId, StringComparison.Ordinal)
+        && !string.Equals(payment.PayerId, holderId, StringComparison.Ordinal);
 
     private static IReadOnlyList<ThirdPartyPayer> Group(LedgerSnapshot ledger, Project project, string holderId, int maxInvoices) =>
     [
@@ -42,8 +42,7 @@ internal sealed record ThirdPartyPayer(string PayerId, IReadOnlyList<string> Inv
             .SelectMany(invoice => ledger.ApplicationsTo(invoice.InvoiceId)
                 .Select(a => (Invoice: invoice, Payment: ledger.Payment(a.PaymentId)))
                 .Where(x => x.Payment is not null))
-            .Where(x => !string.Equals(x.Payment!.PayerId, x.Invoice.PayerId, StringComparison.Ordinal)
-                        && !string.Equals(x.Payment.PayerId, holderId, StringComparison.Ordinal))
+            .Where(x => PaidByThirdParty(x.Payment!, x.Invoice, holderId))
             .GroupBy(x => x.Payment!.PayerId, StringComparer.Ordinal)
             .Select(g => new ThirdPartyPayer(
                 g.Key,
