@@ -29,8 +29,15 @@ internal sealed class LookupChatChannel(Platform platform) : IChatChannel, IPost
     /// <summary>How long a post takes before it lands (cancellable, like an HTTP call).</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.Zero;
 
-    /// <summary>How long each post with a latency ran before it landed or was cut (cancelled).</summary>
-    public ConcurrentQueue<TimeSpan> CallDurations { get; } = new();
+    /// <summary>Asked as each post with a latency starts: when the lease of the attempt making it ends.</summary>
+    public Func<Task<DateTimeOffset>>? LeaseEndAtCall { get; init; }
+
+    /// <summary>
+    /// For each post with a latency that was cut: its attempt's lease end, and when the caller asked
+    /// for the cut (its token's cancellation, seen as it happens rather than when a busy thread
+    /// pool resumes the call).
+    /// </summary>
+    public ConcurrentQueue<(DateTimeOffset LeaseEnd, DateTimeOffset CutAt)> Cuts { get; } = new();
 
     /// <summary>A post that landed without being recorded, as a dispatcher killed after the platform's "ok" leaves it.</summary>
     public string Landed(ChannelAddress address, string postKey)
@@ -65,15 +72,9 @@ internal sealed class LookupChatChannel(Platform platform) : IChatChannel, IPost
     {
         if (Latency > TimeSpan.Zero)
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            try
-            {
-                await Task.Delay(Latency, ct);
-            }
-            finally
-            {
-                CallDurations.Enqueue(System.Diagnostics.Stopwatch.GetElapsedTime(started));
-            }
+            var leaseEnd = LeaseEndAtCall is null ? DateTimeOffset.MaxValue : await LeaseEndAtCall();
+            using var cut = ct.Register(() => Cuts.Enqueue((leaseEnd, DateTimeOffset.UtcNow)));
+            await Task.Delay(Latency, ct);
         }
         var id = $"{address.ConversationId}.{Guid.NewGuid():N}";
         Posts.Enqueue((address.ConversationId, postKey, id));
