@@ -73,8 +73,8 @@ internal sealed class InvoicePartition
 
     /// <summary>
     /// Builds the lookup index like the parent's, attaches the partition and builds the tenant's
-    /// project totals (0019; deferred until now, see <see cref="DeferProjectTotalsAsync"/>) and
-    /// invoice_tax_fits (0021): the copied rows fired no trigger. The CHECK on tenant_id
+    /// invoice_tax_fits (0021): the copied rows fired no trigger (its project totals are built
+    /// after the last merge, see <see cref="FirstImportFacts"/>). The CHECK on tenant_id
     /// spares ATTACH a scan to prove every row belongs; the payer foreign key is validated in one
     /// query (the importer has already checked every reference and reported any miss precisely).
     /// </summary>
@@ -99,23 +99,10 @@ internal sealed class InvoicePartition
             ALTER TABLE invoices ATTACH PARTITION {Name} FOR VALUES IN ({tenant});
             SET LOCAL enable_mergejoin TO DEFAULT;
             SET LOCAL enable_nestloop TO DEFAULT;
-            SELECT set_config('{PendingRebuildSetting}', '', true);
-            SELECT allometry_project_totals_rebuild({tenant});
             SELECT allometry_invoice_tax_fits_rebuild({tenant});
             """;
         await db.ExecuteAsync(sql).ConfigureAwait(false);
     }
-
-    /// <summary>
-    /// The transaction's setting (0024) naming a tenant whose project_totals this import rebuilds
-    /// at ATTACH: the projects and quotes merged before it skip their triggers' recomputation for
-    /// that tenant (one set-based rebuild instead of three passes over every project).
-    /// </summary>
-    internal const string PendingRebuildSetting = "allometry.project_totals_pending";
-
-    /// <summary>Defers the tenant's project_totals to the rebuild at ATTACH (until then, or the transaction's end).</summary>
-    public Task DeferProjectTotalsAsync(ImportSession db) =>
-        db.ExecuteAsync($"SELECT set_config('{PendingRebuildSetting}', @tenant, true)", new { tenant = db.TenantId });
 
     // DDL takes no parameters. standard_conforming_strings is on (the default since 9.1), so
     // doubling quotes is the whole of quoting a literal.

@@ -235,11 +235,8 @@ public sealed partial class LedgerImporter
     private static async Task<IReadOnlyList<SheetImportCounts>> MergeAsync(ImportSession db, InvoicePartition partition, Dictionary<LedgerTable, long> read)
     {
         var sheets = new List<SheetImportCounts>();
-        if (partition.IsNew)
-        {
-            // The projects and quotes merged before the attach are summed by its rebuild.
-            await partition.DeferProjectTotalsAsync(db).ConfigureAwait(false);
-        }
+        // A first import's facts are built once, after its last merge.
+        var facts = partition.IsNew ? await FirstImportFacts.DeferAsync(db).ConfigureAwait(false) : null;
         foreach (var table in LedgerTables.All)
         {
             var rows = read[table];
@@ -252,6 +249,17 @@ public sealed partial class LedgerImporter
                 continue;
             }
             if (rows == 0) continue;
+            if (table == LedgerTables.Payments && facts is { DefersApplications: true })
+            {
+                var inserted = await db.ExecuteAsync(FirstImportFacts.PaymentsSql(db), new
+                {
+                    tenant = db.TenantId,
+                    import = db.ImportId,
+                    asOf = db.Batch.Meta.AsOf,
+                }).ConfigureAwait(false);
+                sheets.Add(new SheetImportCounts(table.Sheet, rows, inserted, 0));
+                continue;
+            }
             var merged = await db.QuerySingleAsync<MergeCounts>(table.MergeSql(db.Relations[table]), new
             {
                 tenant = db.TenantId,
@@ -260,6 +268,7 @@ public sealed partial class LedgerImporter
             }).ConfigureAwait(false);
             sheets.Add(new SheetImportCounts(table.Sheet, rows, merged.Inserted, merged.Updated));
         }
+        if (facts is not null) await facts.RebuildAsync(db).ConfigureAwait(false);
         return sheets;
     }
 

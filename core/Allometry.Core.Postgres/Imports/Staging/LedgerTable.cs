@@ -101,6 +101,17 @@ internal abstract class LedgerTable
         """;
 
     /// <summary>
+    /// Inserts every staged row, for a tenant with none of this table's rows stored (nothing to
+    /// compare, nothing to keep in history), with one more column: <paramref name="column"/> set to
+    /// <paramref name="value"/>, computed over the staged rows <c>s</c> and what <paramref name="join"/> adds.
+    /// </summary>
+    public string InsertAllSql(string relation, string column, string value, string join) => $"""
+        INSERT INTO {Table} (tenant_id, {ColumnList}, src_index, src_row, import_id, as_of, {column})
+        SELECT @tenant, {string.Join(", ", Columns.Select(c => "s." + c.Name))}, s.src_index, s.src_row, @import, @asOf, {value}
+        FROM {relation} s {join}
+        """;
+
+    /// <summary>
     /// Inserts new rows and updates changed ones, in one statement: the CTE <c>prev</c> reads the
     /// stored versions that are about to change (all CTEs see the same snapshot, before the upsert)
     /// and writes them to history; the upsert's WHERE leaves identical rows untouched, so a re-import

@@ -64,6 +64,56 @@ public sealed class PaymentAppliedAmountTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task AppliedAmount_FirstImport_WrittenWithThePaymentsThenTheTriggersFollowAgain()
+    {
+        // Arrange: a first import writes the payments with their applied amounts and its
+        // applications fire no trigger (0025); the next statement, in a new transaction, must.
+        var tenant = NewTenant();
+
+        // Act
+        var result = await _importer.ImportAsync(tenant, Small().Build(), CancellationToken.None);
+        var afterImport = (await AppliedAsync(tenant, "PAY-1"), await AppliedAsync(tenant, "PAY-2"));
+        await using (var connection = await postgres.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO payment_applications (tenant_id, payment_id, invoice_id, amount, import_id, as_of) VALUES (@tenant, 'PAY-2', 'I-2', 250, 0, '2026-11-20')",
+                new { tenant });
+        }
+
+        // Assert
+        Assert.Equal((1_500m, 0m), afterImport);
+        Assert.Equal(250m, await AppliedAsync(tenant, "PAY-2"));
+        Assert.Equal(new SheetImportCounts("payments", 2, 2, 0), Assert.Single(result.Sheets, s => s.Sheet == "payments"));
+        Assert.Empty(await DriftAsync(tenant));
+    }
+
+    [Fact]
+    public async Task AppliedAmount_FirstInvoicesOfATenantWithStoredPayments_CountedByTheTriggers()
+    {
+        // Arrange: payments written before the tenant's first import (not through it): that
+        // import creates the invoice partition but cannot write the payments' applied amounts
+        // with them, so its applications go through the triggers.
+        var tenant = NewTenant();
+        await using (var connection = await postgres.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO tenants (tenant_id, name) VALUES (@tenant, 'Stored payments');
+                INSERT INTO payers (tenant_id, payer_id, name, import_id, as_of) VALUES (@tenant, 'P1', 'P1', 0, '2026-11-20');
+                INSERT INTO payments (tenant_id, payment_id, payer_id, received_on, amount, import_id, as_of)
+                VALUES (@tenant, 'PAY-1', 'P1', '2026-10-01', 1500, 0, '2026-11-20'), (@tenant, 'PAY-3', 'P1', '2026-10-02', 75, 0, '2026-11-20');
+                """, new { tenant });
+        }
+
+        // Act
+        await _importer.ImportAsync(tenant, Small().Build(), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(1_500m, await AppliedAsync(tenant, "PAY-1"));
+        Assert.Equal(0m, await AppliedAsync(tenant, "PAY-3"));
+        Assert.Empty(await DriftAsync(tenant));
+    }
+
+    [Fact]
     public async Task AppliedAmount_ReimportChangingAnApplication_FollowsIt()
     {
         // Arrange
