@@ -118,23 +118,23 @@ public sealed partial class LedgerImporter
               AND (a.{key} IN (SELECT {key} FROM {apps}) OR a.{key} IN (SELECT {key} FROM {targets}))
               AND NOT EXISTS (SELECT 1 FROM {apps} b WHERE b.payment_id = a.payment_id AND b.invoice_id = a.invoice_id)
             GROUP BY a.{key}
-        ), affected AS (
-            SELECT {key} FROM {apps} UNION SELECT {key} FROM kept
+        ), batch_sums AS (
+            SELECT b.{key}, sum(b.amount) AS amount FROM {apps} b GROUP BY b.{key}
         ), target AS (
+            -- A target no application of this import names can only be over its limit through
+            -- stored applications it keeps, which kept holds for every restated target; a stored,
+            -- unrestated one is read only when this import applies to it.
             SELECT s.{key}, s.{limitColumn} AS limit_amount, s.src_index, s.src_row
-            FROM {targets} s WHERE s.{key} IN (SELECT {key} FROM affected)
+            FROM {targets} s
             UNION ALL
             SELECT t.{key}, t.{limitColumn}, NULL, NULL
             FROM {targetTable} t
-            WHERE t.tenant_id = @tenant AND t.{key} IN (SELECT {key} FROM affected)
+            WHERE t.tenant_id = @tenant AND t.{key} IN (SELECT {key} FROM batch_sums)
               AND NOT EXISTS (SELECT 1 FROM {targets} s WHERE s.{key} = t.{key})
         ), running AS (
             SELECT b.{key}, b.src_index, b.src_row, b.amount,
                    coalesce(k.amount, 0) + sum(b.amount) OVER (PARTITION BY b.{key} ORDER BY b.src_index, b.src_row) AS applied
             FROM {apps} b LEFT JOIN kept k USING ({key})
-            WHERE b.{key} IN (SELECT {key} FROM affected)
-        ), batch_sums AS (
-            SELECT b.{key}, sum(b.amount) AS amount FROM {apps} b GROUP BY b.{key}
         ), over_limit AS (
             -- Sums joined once (hash joins), never a correlated subquery per target: a ledger
             -- with 840,000 applications made that quadratic.

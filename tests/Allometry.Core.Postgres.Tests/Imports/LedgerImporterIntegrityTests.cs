@@ -186,6 +186,24 @@ public sealed class LedgerImporterIntegrityTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task ImportAsync_PaymentLoweredBelowItsStoredApplications_PointsAtThePayment()
+    {
+        // Arrange: no application in the re-import names PAY1; only its stored one is over the new amount.
+        var tenant = NewTenant();
+        await _importer.ImportAsync(tenant, Base().Application("PAY1", "INV1", 100m).Build(), CancellationToken.None);
+        var batch = new LedgerBatchBuilder().Payment("PAY1", "P1", 80.00m).Build();
+
+        // Act
+        var (error, before, after) = await RejectAsync(tenant, batch);
+
+        // Assert
+        var issue = Assert.Single(error.Errors);
+        AssertIssue(issue, ImportIssueCode.PaymentOverApplied, LedgerSheets.Payments, 2, "amount", "80.00");
+        Assert.Equal(["PAY1", "100.00", "80.00"], issue.Args);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
     public async Task ImportAsync_InvoiceOverApplied_IsReported()
     {
         // Arrange
