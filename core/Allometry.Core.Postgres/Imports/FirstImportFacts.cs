@@ -13,10 +13,10 @@ using Allometry.Core.Postgres.Imports.Staging;
 internal sealed class FirstImportFacts
 {
     /// <summary>Names the tenant whose projects and quotes skip their project-totals trigger (0024).</summary>
-    internal const string ProjectTotalsPending = "allometry.project_totals_pending";
+    private const string ProjectTotalsPending = "allometry.project_totals_pending";
 
     /// <summary>Set while the tenant's applications skip the facts' insert triggers (0025).</summary>
-    internal const string ApplicationsPending = "allometry.applications_pending";
+    private const string ApplicationsPending = "allometry.applications_pending";
 
     // No invoice stored (the partition is new) means no application either: each names an invoice.
     private const string NoPaymentsSql = "SELECT NOT EXISTS (SELECT 1 FROM payments WHERE tenant_id = @tenant)";

@@ -237,6 +237,7 @@ public sealed partial class LedgerImporter
         var sheets = new List<SheetImportCounts>();
         // A first import's facts are built once, after its last merge.
         var facts = partition.IsNew ? await FirstImportFacts.DeferAsync(db).ConfigureAwait(false) : null;
+        var parameters = new { tenant = db.TenantId, import = db.ImportId, asOf = db.Batch.Meta.AsOf };
         foreach (var table in LedgerTables.All)
         {
             var rows = read[table];
@@ -251,21 +252,11 @@ public sealed partial class LedgerImporter
             if (rows == 0) continue;
             if (table == LedgerTables.Payments && facts is { DefersApplications: true })
             {
-                var inserted = await db.ExecuteAsync(FirstImportFacts.PaymentsSql(db), new
-                {
-                    tenant = db.TenantId,
-                    import = db.ImportId,
-                    asOf = db.Batch.Meta.AsOf,
-                }).ConfigureAwait(false);
+                var inserted = await db.ExecuteAsync(FirstImportFacts.PaymentsSql(db), parameters).ConfigureAwait(false);
                 sheets.Add(new SheetImportCounts(table.Sheet, rows, inserted, 0));
                 continue;
             }
-            var merged = await db.QuerySingleAsync<MergeCounts>(table.MergeSql(db.Relations[table]), new
-            {
-                tenant = db.TenantId,
-                import = db.ImportId,
-                asOf = db.Batch.Meta.AsOf,
-            }).ConfigureAwait(false);
+            var merged = await db.QuerySingleAsync<MergeCounts>(table.MergeSql(db.Relations[table]), parameters).ConfigureAwait(false);
             sheets.Add(new SheetImportCounts(table.Sheet, rows, merged.Inserted, merged.Updated));
         }
         if (facts is not null) await facts.RebuildAsync(db).ConfigureAwait(false);
